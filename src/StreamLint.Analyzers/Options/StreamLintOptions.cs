@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace StreamLint.Options
+{
+    /// <summary>
+    /// StreamLint's options for one syntax tree, parsed once per <see cref="AnalyzerConfigOptions"/> instance
+    /// (the compiler shares one instance across trees with the same effective configuration).
+    /// </summary>
+    internal sealed class StreamLintOptions
+    {
+        private static readonly ConditionalWeakTable<AnalyzerConfigOptions, StreamLintOptions> Cache =
+            new ConditionalWeakTable<AnalyzerConfigOptions, StreamLintOptions>();
+
+        private readonly AnalyzerConfigOptions raw;
+
+        private StreamLintOptions(AnalyzerConfigOptions raw)
+        {
+            this.raw = raw;
+            var problems = ImmutableArray.CreateBuilder<OptionProblem>();
+
+            Version sparkVersion = SparkVersions.Default;
+            if (raw.TryGetValue(OptionKeys.SparkVersion, out string? text))
+            {
+                if (SparkVersions.TryParse(text, out Version parsed, out string error))
+                {
+                    sparkVersion = parsed;
+                }
+                else
+                {
+                    problems.Add(new OptionProblem(OptionKeys.SparkVersion, text, error, SparkVersions.Default.ToString()));
+                }
+            }
+
+            this.SparkVersion = sparkVersion;
+            this.Problems = problems.ToImmutable();
+        }
+
+        /// <summary>Target Spark version (<c>streamlint.spark_version</c>, default 3.5).</summary>
+        public Version SparkVersion { get; }
+
+        /// <summary>Values that did not parse; SL9001 reports them and the defaults apply.</summary>
+        public ImmutableArray<OptionProblem> Problems { get; }
+
+        public static StreamLintOptions For(AnalyzerOptions options, SyntaxTree tree) =>
+            Cache.GetValue(options.AnalyzerConfigOptionsProvider.GetOptions(tree), o => new StreamLintOptions(o));
+
+        /// <summary>A rule option: <c>streamlint.&lt;ID&gt;.&lt;option&gt;</c> first, then <c>streamlint.&lt;option&gt;</c>.</summary>
+        public string? GetRuleOption(string ruleId, string option)
+        {
+            if (this.raw.TryGetValue(OptionKeys.ForRule(ruleId, option), out string? specific) && !string.IsNullOrWhiteSpace(specific))
+            {
+                return specific.Trim();
+            }
+
+            return this.raw.TryGetValue(OptionKeys.Prefix + option, out string? general) && !string.IsNullOrWhiteSpace(general)
+                ? general.Trim()
+                : null;
+        }
+    }
+
+    internal readonly struct OptionProblem
+    {
+        public OptionProblem(string key, string value, string error, string defaultValue)
+        {
+            this.Key = key;
+            this.Value = value;
+            this.Error = error;
+            this.DefaultValue = defaultValue;
+        }
+
+        public string Key { get; }
+
+        public string Value { get; }
+
+        public string Error { get; }
+
+        public string DefaultValue { get; }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+
+namespace StreamLint.Spark.Pipeline
+{
+    /// <summary>
+    /// A Column expression as far as the analyzer needs it: which input columns it reads, whether it is a plain
+    /// attribute (which keeps Spark's event-time watermark metadata) and whether it reads processing time.
+    /// An expression the analyzer cannot follow is represented by <c>null</c>, never by a guess.
+    /// </summary>
+    internal abstract class ColumnExpr
+    {
+        /// <summary>
+        /// The input column whose metadata this expression carries unchanged: a column reference, an alias of one,
+        /// or a time window over one. Null when the expression computes a new value (Spark drops the metadata).
+        /// </summary>
+        public abstract string? AttributeSource { get; }
+    }
+
+    /// <summary><c>Col("ts")</c>, <c>df["ts"]</c>, or a column named by a string argument.</summary>
+    internal sealed class ColumnRef : ColumnExpr
+    {
+        public ColumnRef(string name) => this.Name = name;
+
+        public string Name { get; }
+
+        public override string? AttributeSource => this.Name;
+    }
+
+    /// <summary><c>column.Alias("x")</c> / <c>As</c> / <c>Name</c>: Spark keeps the aliased attribute's metadata.</summary>
+    internal sealed class AliasColumn : ColumnExpr
+    {
+        public AliasColumn(ColumnExpr inner, string name)
+        {
+            this.Inner = inner;
+            this.Name = name;
+        }
+
+        public ColumnExpr Inner { get; }
+
+        public string Name { get; }
+
+        public override string? AttributeSource => this.Inner.AttributeSource;
+    }
+
+    /// <summary><c>Functions.Window(timeColumn, duration, …)</c>: the window column carries the time column's watermark.</summary>
+    internal sealed class WindowColumn : ColumnExpr
+    {
+        public WindowColumn(ColumnExpr? timeColumn, string? windowDuration)
+        {
+            this.TimeColumn = timeColumn;
+            this.WindowDuration = windowDuration;
+        }
+
+        /// <summary>Null when the time column cannot be followed.</summary>
+        public ColumnExpr? TimeColumn { get; }
+
+        public string? WindowDuration { get; }
+
+        public override string? AttributeSource => this.TimeColumn?.AttributeSource;
+    }
+
+    /// <summary>Any other function or operator over columns.</summary>
+    internal sealed class ComputedColumn : ColumnExpr
+    {
+        public ComputedColumn(string function, ImmutableArray<ColumnExpr?> inputs, bool isProcessingTime)
+        {
+            this.Function = function;
+            this.Inputs = inputs;
+            this.IsProcessingTime = isProcessingTime;
+        }
+
+        public string Function { get; }
+
+        public ImmutableArray<ColumnExpr?> Inputs { get; }
+
+        /// <summary><c>CurrentTimestamp()</c> and friends: wall-clock time, never event time.</summary>
+        public bool IsProcessingTime { get; }
+
+        public override string? AttributeSource => null;
+    }
+}

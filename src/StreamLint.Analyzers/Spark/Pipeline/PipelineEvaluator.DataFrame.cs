@@ -1,0 +1,180 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace StreamLint.Spark.Pipeline
+{
+    /// <summary>DataFrame, RelationalGroupedDataset and SparkSession methods: how each one changes the plan.</summary>
+    internal sealed partial class PipelineEvaluator
+    {
+        /// <summary>Operators that keep every row's columns as they are (watermark facts carry over).</summary>
+        private static readonly HashSet<string> RowPreserving = new HashSet<string>
+        {
+            "Filter", "Where", "Repartition", "RepartitionByRange", "Coalesce", "Limit", "OrderBy", "Sort",
+            "SortWithinPartitions", "Hint", "Cache", "Persist", "Unpersist", "Alias", "As", "Sample",
+        };
+
+        private static readonly HashSet<string> Combining = new HashSet<string>
+        {
+            "Join", "CrossJoin", "Union", "UnionByName", "Intersect", "IntersectAll", "Except", "ExceptAll",
+        };
+
+        private static readonly HashSet<string> Aggregations = new HashSet<string>
+        {
+            "Agg", "Count", "Sum", "Avg", "Mean", "Min", "Max",
+        };
+
+        private SparkValue? EvalSessionMethod(IInvocationOperation invocation)
+        {
+            switch (invocation.TargetMethod.Name)
+            {
+                case "ReadStream":
+                    return new BuilderValue(BuilderKind.StreamReader, invocation.Syntax, null, ImmutableArray<IInvocationOperation>.Empty, complete: true);
+                case "Read":
+                    return new BuilderValue(BuilderKind.BatchReader, invocation.Syntax, null, ImmutableArray<IInvocationOperation>.Empty, complete: true);
+                case "CreateDataFrame":
+                case "Range":
+                case "Table":
+                    return new DataFrameValue(new SourceNode(invocation.Syntax, Streamingness.Batch, reader: null));
+                default:
+                    return null; // Sql("…") and the rest: provenance unknown
+            }
+        }
+
+        private SparkValue? EvalDataFrameMethod(IInvocationOperation invocation, Walk walk)
+        {
+            IMethodSymbol method = invocation.TargetMethod;
+            string name = method.Name;
+
+            // A writer's kind is fixed by the call, whatever the DataFrame: keep it even when the input is unknown.
+            if (name == "WriteStream" || name == "Write")
+            {
+                PlanNode? input = (this.Eval(invocation.Instance, walk) as DataFrameValue)?.Plan;
+                BuilderKind kind = name == "WriteStream" ? BuilderKind.StreamWriter : BuilderKind.BatchWriter;
+                return new BuilderValue(kind, invocation.Syntax, input, ImmutableArray<IInvocationOperation>.Empty, complete: true);
+            }
+
+            if (name == "Col" && Operations.ConstantString(Operations.Argument(invocation, 0)) is { } column)
+            {
+                return new ColumnValue(new ColumnRef(column));
+            }
+
+            if (!(this.Eval(invocation.Instance, walk) is DataFrameValue receiver))
+            {
+                return null;
+            }
+
+            PlanNode child = receiver.Plan;
+            SyntaxNode syntax = invocation.Syntax;
+            if (name == "GroupBy" || name == "Rollup" || name == "Cube")
+            {
+                return new GroupedValue(child, this.GroupingKeys(invocation, walk), syntax);
+            }
+
+            if (!this.Symbols.Is(method.ReturnType, this.Symbols.DataFrame))
+            {
+                return null;
+            }
+
+            PlanNode node = name switch
+            {
+                "WithWatermark" => Operations.ConstantString(Operations.Argument(invocation, 0)) is { } eventTime
+                    ? new WatermarkNode(syntax, child, eventTime, Operations.ConstantString(Operations.Argument(invocation, 1)))
+                    : new OpaqueNode(syntax, child, name),
+                "Agg" => new AggregateNode(syntax, child, ImmutableArray<ColumnExpr?>.Empty, groupingCall: null, name),
+                "Distinct" => new DeduplicateNode(syntax, child, ImmutableArray<string>.Empty),
+                "DropDuplicates" => new DeduplicateNode(syntax, child, this.ColumnNames(invocation)),
+                "Select" or "WithColumn" or "WithColumnRenamed" or "Drop" => new UnaryNode(syntax, child, name, this.ProjectWatermarks(invocation, child.Watermarks, walk)),
+                _ when RowPreserving.Contains(name) => new UnaryNode(syntax, child, name, child.Watermarks),
+                _ when Combining.Contains(name) => new CombineNode(syntax, name, ImmutableArray.Create(child, (this.Eval(Operations.Argument(invocation, 0), walk) as DataFrameValue)?.Plan)),
+                _ => new OpaqueNode(syntax, child, name),
+            };
+
+            return new DataFrameValue(node);
+        }
+
+        private SparkValue? EvalGroupedMethod(IInvocationOperation invocation, Walk walk)
+        {
+            if (!(this.Eval(invocation.Instance, walk) is GroupedValue grouped))
+            {
+                return null;
+            }
+
+            string name = invocation.TargetMethod.Name;
+            if (name == "Pivot")
+            {
+                return new GroupedValue(grouped.Child, grouped.Keys, grouped.GroupingCall);
+            }
+
+            if (!this.Symbols.Is(invocation.TargetMethod.ReturnType, this.Symbols.DataFrame))
+            {
+                return null;
+            }
+
+            return new DataFrameValue(Aggregations.Contains(name)
+                ? new AggregateNode(invocation.Syntax, grouped.Child, grouped.Keys, grouped.GroupingCall, name)
+                : new OpaqueNode(invocation.Syntax, grouped.Child, name));
+        }
+
+        /// <summary>GroupBy(params Column[]) or GroupBy(string, params string[]); a key that cannot be followed is null.</summary>
+        private ImmutableArray<ColumnExpr?> GroupingKeys(IInvocationOperation invocation, Walk walk)
+        {
+            var keys = ImmutableArray.CreateBuilder<ColumnExpr?>();
+            foreach (IOperation? key in this.AllArguments(invocation))
+            {
+                keys.Add(Operations.ConstantString(key) is { } columnName
+                    ? new ColumnRef(columnName)
+                    : (this.Eval(key, walk) as ColumnValue)?.Expr);
+            }
+
+            return keys.ToImmutable();
+        }
+
+        /// <summary>Names passed as strings (first argument plus params); null when any is not a constant.</summary>
+        private ImmutableArray<string>? ColumnNames(IInvocationOperation invocation)
+        {
+            var names = ImmutableArray.CreateBuilder<string>();
+            foreach (IOperation? argument in this.AllArguments(invocation))
+            {
+                if (Operations.ConstantString(argument) is not { } name)
+                {
+                    return null;
+                }
+
+                names.Add(name);
+            }
+
+            return names.ToImmutable();
+        }
+
+        /// <summary>
+        /// Every argument value in parameter order, expanding params arrays. A params array passed as an array
+        /// yields a null entry (its elements are unknown).
+        /// </summary>
+        private IEnumerable<IOperation?> AllArguments(IInvocationOperation invocation)
+        {
+            foreach (IParameterSymbol parameter in invocation.TargetMethod.Parameters)
+            {
+                if (parameter.IsParams)
+                {
+                    ImmutableArray<IOperation>? elements = Operations.ParamsElements(invocation, parameter.Ordinal);
+                    if (elements is null)
+                    {
+                        yield return Operations.Argument(invocation, parameter.Ordinal);
+                        continue;
+                    }
+
+                    foreach (IOperation element in elements.Value)
+                    {
+                        yield return element;
+                    }
+                }
+                else if (Operations.Argument(invocation, parameter.Ordinal) is { } argument)
+                {
+                    yield return argument;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Spark.Pipeline;
+
+namespace StreamLint.Spark.Rules
+{
+    /// <summary>
+    /// SL1001: a streaming aggregation written in Append mode when no grouping key carries a watermark — the
+    /// event-time column itself, or Window(col, …) over it, watermarked upstream. Spark's checker (B7a) looks at
+    /// the aggregation closest to the sink and rejects the query at Start().
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AppendAggregationWithoutWatermarkAnalyzer : SparkAnalyzer
+    {
+        /// <summary>Property: the column a Window key is built on (the watermark fix needs it).</summary>
+        public const string EventTimeColumnProperty = "EventTimeColumn";
+
+        /// <summary>Property: "Call" when an OutputMode(…) call sets Append, "Default" when Append is Spark's default.</summary>
+        public const string ModeSourceProperty = "ModeSource";
+
+        public AppendAggregationWithoutWatermarkAnalyzer()
+            : base(Descriptors.SL1001_AppendAggregationWithoutWatermark)
+        {
+        }
+
+        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+            context.RegisterOperationAction(c => Analyze(c, spark), OperationKind.Invocation);
+
+        private static void Analyze(OperationAnalysisContext context, SparkCompilation spark)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!StartedQuery.IsStartCall(invocation, spark.Symbols)
+                || StartedQuery.TryCreate(invocation, spark, context.CancellationToken) is not { } query
+                || query.Facts.OutputMode != OutputModeFact.Append
+                || query.Plan is not { Kind: Streamingness.Streaming } plan
+                || PlanQueries.TopmostAggregate(plan, out _) is not { } aggregate
+                || aggregate.Child.Kind != Streamingness.Streaming
+                || !ProvenWithoutWatermarkedKey(aggregate, out string? eventTimeColumn))
+            {
+                return;
+            }
+
+            SyntaxTree tree = invocation.Syntax.SyntaxTree;
+            bool local = aggregate.Syntax.SyntaxTree == tree;
+            Location location = local ? Operations.NameLocation(aggregate.Syntax) : Operations.NameLocation(invocation.Syntax);
+
+            // Additional locations, for the fixes: [0] where Append comes from (OutputMode call or WriteStream()), [1] GroupBy.
+            SyntaxNode modeSite = query.Facts.OutputModeCall?.Syntax ?? query.Writer.Origin;
+            var additional = ImmutableArray.CreateBuilder<Location>();
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[ModeSourceProperty] = query.Facts.OutputModeCall is null ? "Default" : "Call";
+            if (modeSite.SyntaxTree == tree && local)
+            {
+                additional.Add(modeSite.GetLocation());
+                if (aggregate.GroupingCall is { } grouping && eventTimeColumn is not null)
+                {
+                    additional.Add(grouping.GetLocation());
+                    properties[EventTimeColumnProperty] = eventTimeColumn;
+                }
+            }
+
+            string modeNote = query.Facts.OutputModeCall is null ? " (Spark's default when no OutputMode is set)" : string.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SL1001_AppendAggregationWithoutWatermark,
+                location,
+                additional.ToImmutable(),
+                properties.ToImmutable(),
+                aggregate.Function,
+                modeNote));
+        }
+
+        /// <summary>
+        /// True only when every grouping key is known and none is a watermarked attribute. Keys computed from columns
+        /// and keys the model cannot follow keep the rule silent. <paramref name="eventTimeColumn"/> is the column a
+        /// Window key is built on, when there is one.
+        /// </summary>
+        private static bool ProvenWithoutWatermarkedKey(AggregateNode aggregate, out string? eventTimeColumn)
+        {
+            eventTimeColumn = null;
+            WatermarkSet watermarks = aggregate.Child.Watermarks;
+            if (!watermarks.IsCertain)
+            {
+                return false;
+            }
+
+            foreach (ColumnExpr? key in aggregate.Keys)
+            {
+                if (key is not (ColumnRef or AliasColumn or WindowColumn) || key.AttributeSource is not { } source
+                    || source.IndexOf('.') >= 0 || source.IndexOf('`') >= 0 || watermarks.Contains(source))
+                {
+                    return false;
+                }
+
+                if (key is WindowColumn { TimeColumn: ColumnRef time })
+                {
+                    eventTimeColumn ??= time.Name;
+                }
+            }
+
+            return true;
+        }
+    }
+}

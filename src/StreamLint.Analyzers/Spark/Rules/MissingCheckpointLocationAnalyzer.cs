@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Options;
+using StreamLint.Spark.Pipeline;
+
+namespace StreamLint.Spark.Rules
+{
+    /// <summary>
+    /// SL1010: a streaming query started (Start, ToTable) without Option("checkpointLocation", …) while no
+    /// spark.sql.streaming.checkpointLocation is set in the compilation. Console, memory and noop sinks are exempt:
+    /// Spark gives them a throw-away checkpoint on purpose.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class MissingCheckpointLocationAnalyzer : SparkAnalyzer
+    {
+        /// <summary>Property: the per-query checkpoint path the fix inserts.</summary>
+        public const string CheckpointPathProperty = "CheckpointPath";
+
+        public const string CheckpointOption = "checkpointLocation";
+        public const string CheckpointConfKey = "spark.sql.streaming.checkpointLocation";
+        public const string DefaultCheckpointRoot = "/checkpoints";
+
+        private const string DefaultSourceConfKey = "spark.sql.sources.default";
+
+        private static readonly ImmutableHashSet<string> DebugSinks = ImmutableHashSet.Create("console", "memory", "noop");
+
+        public MissingCheckpointLocationAnalyzer()
+            : base(Descriptors.SL1010_MissingCheckpointLocation)
+        {
+        }
+
+        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+            context.RegisterOperationAction(c => Analyze(c, spark), OperationKind.Invocation);
+
+        private static void Analyze(OperationAnalysisContext context, SparkCompilation spark)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!StartedQuery.IsStartCall(invocation, spark.Symbols)
+                || StartedQuery.TryCreate(invocation, spark, context.CancellationToken) is not { } query
+                || query.Facts.MayHaveOption(CheckpointOption)
+                || !query.Facts.FormatKnown
+                || SinkOf(query, spark, context) is not { } sink
+                || DebugSinks.Contains(sink)
+                || spark.MentionsConfKey(CheckpointConfKey, context.CancellationToken))
+            {
+                return;
+            }
+
+            string consequence = sink is "foreach" or "foreachBatch"
+                ? "Spark then uses a temporary checkpoint, so after a restart the query starts again from startingOffsets and loses its state (records are skipped or written twice)"
+                : "Spark throws at Start(): \"checkpointLocation must be specified either through option(\"checkpointLocation\", ...) or SparkSession.conf.set(\"spark.sql.streaming.checkpointLocation\", ...)\"";
+
+            StreamLintOptions options = StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree);
+            string root = options.GetRuleOption("SL1010", OptionKeys.CheckpointRoot) ?? DefaultCheckpointRoot;
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(CheckpointPathProperty, root.TrimEnd('/') + "/" + QueryLabel(query, context));
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SL1010_MissingCheckpointLocation,
+                Operations.NameLocation(invocation.Syntax),
+                properties,
+                sink,
+                consequence));
+        }
+
+        /// <summary>The sink Spark will start; null when it cannot be known (the default source is configured in code).</summary>
+        private static string? SinkOf(StartedQuery query, SparkCompilation spark, OperationAnalysisContext context)
+        {
+            if (query.IsToTable)
+            {
+                return "table";
+            }
+
+            if (query.Facts.Sink is { } sink)
+            {
+                return sink;
+            }
+
+            return spark.MentionsConfKey(DefaultSourceConfKey, context.CancellationToken) ? null : "parquet (default file)";
+        }
+
+        /// <summary>
+        /// A stable, per-query directory name: the query name, else the table or output path, else the enclosing
+        /// member (numbered when it starts several queries) — so two fixed queries never share a checkpoint.
+        /// </summary>
+        private static string QueryLabel(StartedQuery query, OperationAnalysisContext context)
+        {
+            string? target = query.Facts.QueryName
+                ?? Operations.ConstantString(Operations.Argument(query.Start, 0))?.TrimEnd('/').Split('/').LastOrDefault();
+            if (!string.IsNullOrWhiteSpace(target))
+            {
+                return Sanitize(target!);
+            }
+
+            string member = context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor
+                ? ctor.ContainingType.Name
+                : context.ContainingSymbol.Name;
+            if (member.StartsWith("<", System.StringComparison.Ordinal))
+            {
+                member = "query"; // top-level statements and other unnamed members
+            }
+
+            SyntaxNode? body = context.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken);
+            if (body is not null)
+            {
+                var starts = body.DescendantNodes()
+                    .OfType<InvocationExpressionSyntax>()
+                    .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Start" or "ToTable" })
+                    .ToList();
+                if (starts.Count > 1)
+                {
+                    member += "-" + (starts.FindIndex(i => i.Span == query.Start.Syntax.Span) + 1);
+                }
+            }
+
+            return Sanitize(member);
+        }
+
+        private static string Sanitize(string name)
+        {
+            var builder = new StringBuilder(name.Length);
+            foreach (char c in name)
+            {
+                builder.Append(char.IsLetterOrDigit(c) || c == '-' || c == '_' ? c : '-');
+            }
+
+            return builder.ToString();
+        }
+    }
+}

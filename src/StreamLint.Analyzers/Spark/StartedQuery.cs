@@ -1,0 +1,47 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Spark.Pipeline;
+
+namespace StreamLint.Spark
+{
+    /// <summary>
+    /// A streaming query at the point it starts: <c>writer.Start(…)</c> or <c>writer.ToTable(…)</c> on a
+    /// DataStreamWriter whose configuration the model can see, with the plan it writes.
+    /// </summary>
+    internal sealed class StartedQuery
+    {
+        private StartedQuery(IInvocationOperation start, BuilderValue writer)
+        {
+            this.Start = start;
+            this.Writer = writer;
+        }
+
+        /// <summary>The <c>Start</c> / <c>ToTable</c> invocation.</summary>
+        public IInvocationOperation Start { get; }
+
+        public BuilderValue Writer { get; }
+
+        public BuilderFacts Facts => this.Writer.Facts;
+
+        /// <summary>The plan written; null when its lineage is unknown.</summary>
+        public PlanNode? Plan => this.Writer.Input;
+
+        public bool IsToTable => this.Start.TargetMethod.Name == "ToTable";
+
+        public static bool IsStartCall(IInvocationOperation invocation, SparkSymbols symbols) =>
+            invocation.TargetMethod.Name is "Start" or "ToTable"
+            && symbols.Is(invocation.TargetMethod.ContainingType, symbols.DataStreamWriter);
+
+        public static StartedQuery? TryCreate(IInvocationOperation invocation, SparkCompilation spark, CancellationToken cancellationToken)
+        {
+            if (!IsStartCall(invocation, spark.Symbols))
+            {
+                return null;
+            }
+
+            BuilderValue? writer = spark.Evaluator.EvaluateBuilder(invocation.Instance, cancellationToken);
+            return writer is { Kind: BuilderKind.StreamWriter } ? new StartedQuery(invocation, writer) : null;
+        }
+    }
+}
