@@ -20,6 +20,13 @@ namespace StreamLint.Spark.Rules
         /// <summary>Property: "Call" when an OutputMode(…) call sets Append, "Default" when Append is Spark's default.</summary>
         public const string ModeSourceProperty = "ModeSource";
 
+        /// <summary>Property: present when the sink is known to accept Update mode (file sinks are Append-only).</summary>
+        public const string UpdateSupportedProperty = "UpdateSupported";
+
+        /// <summary>Sinks that accept Update output mode; file formats (parquet, json, csv, orc, text, delta) accept only Append/Complete.</summary>
+        private static readonly ImmutableHashSet<string> UpdateCapableSinks =
+            ImmutableHashSet.Create("console", "memory", "noop", "kafka", "foreach", "foreachBatch");
+
         public AppendAggregationWithoutWatermarkAnalyzer()
             : base(Descriptors.SL1001_AppendAggregationWithoutWatermark)
         {
@@ -51,6 +58,10 @@ namespace StreamLint.Spark.Rules
             var additional = ImmutableArray.CreateBuilder<Location>();
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[ModeSourceProperty] = query.Facts.OutputModeCall is null ? "Default" : "Call";
+            if (!query.IsToTable && query.Facts.Sink is { } sink && UpdateCapableSinks.Contains(sink))
+            {
+                properties[UpdateSupportedProperty] = "true";
+            }
             if (modeSite.SyntaxTree == tree && local)
             {
                 additional.Add(modeSite.GetLocation());

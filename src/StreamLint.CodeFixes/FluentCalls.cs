@@ -1,0 +1,45 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace StreamLint.CodeFixes
+{
+    /// <summary>Edits of fluent call chains that keep the chain's layout (one call per line stays one call per line).</summary>
+    internal static class FluentCalls
+    {
+        /// <summary><c>x.Start(…)</c> becomes <c>x.Name(args).Start(…)</c>; null when the call has no receiver.</summary>
+        public static InvocationExpressionSyntax? InsertBefore(InvocationExpressionSyntax call, string name, params ExpressionSyntax[] arguments)
+        {
+            if (call.Expression is not MemberAccessExpressionSyntax member)
+            {
+                return null;
+            }
+
+            InvocationExpressionSyntax inserted = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    member.Expression,
+                    member.OperatorToken,
+                    SyntaxFactory.IdentifierName(name)),
+                Arguments(arguments));
+
+            return call.WithExpression(member.WithExpression(inserted));
+        }
+
+        /// <summary><c>x.WriteStream()</c> becomes <c>x.WriteStream().Name(args)</c>.</summary>
+        public static InvocationExpressionSyntax Append(InvocationExpressionSyntax call, string name, params ExpressionSyntax[] arguments) =>
+            SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    call.WithoutTrailingTrivia(),
+                    SyntaxFactory.IdentifierName(name)),
+                Arguments(arguments))
+            .WithTrailingTrivia(call.GetTrailingTrivia());
+
+        public static LiteralExpressionSyntax String(string value) =>
+            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value));
+
+        private static ArgumentListSyntax Arguments(ExpressionSyntax[] arguments) =>
+            SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(System.Array.ConvertAll(arguments, SyntaxFactory.Argument)));
+    }
+}
