@@ -15,15 +15,17 @@ namespace StreamLint.CodeFixes
                 return null;
             }
 
+            // In a chain laid out one call per line, the receiver ends with the line break: the new call takes it too.
             InvocationExpressionSyntax inserted = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(
-                    SyntaxKind.SimpleMemberAccessExpression,
-                    member.Expression,
-                    member.OperatorToken,
-                    SyntaxFactory.IdentifierName(name)),
-                Arguments(arguments));
+                    SyntaxFactory.MemberAccessExpression(
+                        SyntaxKind.SimpleMemberAccessExpression,
+                        member.Expression,
+                        member.OperatorToken,
+                        SyntaxFactory.IdentifierName(name)),
+                    Arguments(arguments))
+                .WithTrailingTrivia(member.Expression.GetTrailingTrivia());
 
-            return call.WithExpression(member.WithExpression(inserted));
+            return call.WithExpression(member.Update(inserted, member.OperatorToken, member.Name));
         }
 
         /// <summary><c>x.WriteStream()</c> becomes <c>x.WriteStream().Name(args)</c>.</summary>

@@ -29,5 +29,41 @@ namespace StreamLint.Spark
         }
 
         private protected abstract void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark);
+
+        /// <summary>
+        /// Calls <paramref name="analyze"/> for every streaming query started in a method (or other executable member).
+        /// Queries are analysed when the whole body has been seen, so a diagnostic may point anywhere in the body
+        /// (an aggregation several statements before Start) and still be local to it: live in the IDE and fixable.
+        /// </summary>
+        private protected static void RegisterStartedQueries(
+            CompilationStartAnalysisContext context,
+            SparkCompilation spark,
+            System.Action<OperationBlockAnalysisContext, StartedQuery> analyze)
+        {
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                var starts = new System.Collections.Concurrent.ConcurrentBag<Microsoft.CodeAnalysis.Operations.IInvocationOperation>();
+                block.RegisterOperationAction(
+                    c =>
+                    {
+                        var invocation = (Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation;
+                        if (StartedQuery.IsStartCall(invocation, spark.Symbols))
+                        {
+                            starts.Add(invocation);
+                        }
+                    },
+                    OperationKind.Invocation);
+                block.RegisterOperationBlockEndAction(end =>
+                {
+                    foreach (var start in System.Linq.Enumerable.OrderBy(starts, s => s.Syntax.SpanStart))
+                    {
+                        if (StartedQuery.TryCreate(start, spark, end.CancellationToken) is { } query)
+                        {
+                            analyze(end, query);
+                        }
+                    }
+                });
+            });
+        }
     }
 }

@@ -33,14 +33,12 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            context.RegisterOperationAction(c => Analyze(c, spark), OperationKind.Invocation);
+            RegisterStartedQueries(context, spark, (c, query) => Analyze(c, query, spark));
 
-        private static void Analyze(OperationAnalysisContext context, SparkCompilation spark)
+        private static void Analyze(OperationBlockAnalysisContext context, StartedQuery query, SparkCompilation spark)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            if (!StartedQuery.IsStartCall(invocation, spark.Symbols)
-                || StartedQuery.TryCreate(invocation, spark, context.CancellationToken) is not { } query
-                || query.Facts.OutputMode != OutputModeFact.Append
+            IInvocationOperation invocation = query.Start;
+            if (query.Facts.OutputMode != OutputModeFact.Append
                 || query.Plan is not { Kind: Streamingness.Streaming } plan
                 || PlanQueries.TopmostAggregate(plan, out _) is not { } aggregate
                 || aggregate.Child.Kind != Streamingness.Streaming

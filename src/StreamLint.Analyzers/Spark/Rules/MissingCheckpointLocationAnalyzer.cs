@@ -35,14 +35,12 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            context.RegisterOperationAction(c => Analyze(c, spark), OperationKind.Invocation);
+            RegisterStartedQueries(context, spark, (c, query) => Analyze(c, query, spark));
 
-        private static void Analyze(OperationAnalysisContext context, SparkCompilation spark)
+        private static void Analyze(OperationBlockAnalysisContext context, StartedQuery query, SparkCompilation spark)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            if (!StartedQuery.IsStartCall(invocation, spark.Symbols)
-                || StartedQuery.TryCreate(invocation, spark, context.CancellationToken) is not { } query
-                || query.Facts.MayHaveOption(CheckpointOption)
+            IInvocationOperation invocation = query.Start;
+            if (query.Facts.MayHaveOption(CheckpointOption)
                 || !query.Facts.FormatKnown
                 || SinkOf(query, spark, context) is not { } sink
                 || DebugSinks.Contains(sink)
@@ -68,7 +66,7 @@ namespace StreamLint.Spark.Rules
         }
 
         /// <summary>The sink Spark will start; null when it cannot be known (the default source is configured in code).</summary>
-        private static string? SinkOf(StartedQuery query, SparkCompilation spark, OperationAnalysisContext context)
+        private static string? SinkOf(StartedQuery query, SparkCompilation spark, OperationBlockAnalysisContext context)
         {
             if (query.IsToTable)
             {
@@ -87,7 +85,7 @@ namespace StreamLint.Spark.Rules
         /// A stable, per-query directory name: the query name, else the table or output path, else the enclosing
         /// member (numbered when it starts several queries) — so two fixed queries never share a checkpoint.
         /// </summary>
-        private static string QueryLabel(StartedQuery query, OperationAnalysisContext context)
+        private static string QueryLabel(StartedQuery query, OperationBlockAnalysisContext context)
         {
             string? target = query.Facts.QueryName
                 ?? Operations.ConstantString(Operations.Argument(query.Start, 0))?.TrimEnd('/').Split('/').LastOrDefault();
@@ -96,15 +94,15 @@ namespace StreamLint.Spark.Rules
                 return Sanitize(target!);
             }
 
-            string member = context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor
+            string member = context.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor
                 ? ctor.ContainingType.Name
-                : context.ContainingSymbol.Name;
+                : context.OwningSymbol.Name;
             if (member.StartsWith("<", System.StringComparison.Ordinal))
             {
                 member = "query"; // top-level statements and other unnamed members
             }
 
-            SyntaxNode? body = context.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken);
+            SyntaxNode? body = context.OwningSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken);
             if (body is not null)
             {
                 var starts = body.DescendantNodes()
