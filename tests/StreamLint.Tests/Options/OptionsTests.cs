@@ -1,0 +1,55 @@
+using System;
+using System.Threading.Tasks;
+using StreamLint.Options;
+using Xunit;
+using Verify = StreamLint.Tests.Infrastructure.Verifier<
+    StreamLint.Rules.InvalidOptionAnalyzer,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace StreamLint.Tests.Options
+{
+    public class OptionsTests
+    {
+        [Theory]
+        [InlineData("3.5", 3, 5)]
+        [InlineData(" 3.4 ", 3, 4)]
+        [InlineData("3.3.2", 3, 3)]
+        [InlineData("2.4", 2, 4)]
+        [InlineData("4.0", 4, 0)]
+        public void SparkVersion_Parses(string text, int major, int minor)
+        {
+            Assert.True(SparkVersions.TryParse(text, out Version version, out _));
+            Assert.Equal(new Version(major, minor), version);
+        }
+
+        [Theory]
+        [InlineData("three")]
+        [InlineData("3")]
+        [InlineData("")]
+        [InlineData("1.6")]
+        [InlineData("5.0")]
+        [InlineData("3.5.0.1")]
+        public void SparkVersion_Rejects(string text)
+        {
+            Assert.False(SparkVersions.TryParse(text, out Version version, out string error));
+            Assert.Equal(SparkVersions.Default, version);
+            Assert.NotEmpty(error);
+        }
+
+        [Fact]
+        public Task InvalidSparkVersion_ReportsSL9001Once() =>
+            Verify.VerifyAnalyzerAsync(
+                "class A { }\nclass B { }",
+                "streamlint.spark_version = three\n",
+                withSpark: false,
+                Verify.Diagnostic("SL9001").WithArguments("streamlint.spark_version", "three", "expected a Spark version such as 3.5 or 3.4.1", "3.5"));
+
+        [Fact]
+        public Task ValidSparkVersion_Silent() =>
+            Verify.VerifyAnalyzerAsync("class A { }", "streamlint.spark_version = 3.3\n", withSpark: false);
+
+        [Fact]
+        public Task NoOptions_Silent() =>
+            Verify.VerifyAnalyzerAsync("class A { }", editorConfig: null, withSpark: true);
+    }
+}
