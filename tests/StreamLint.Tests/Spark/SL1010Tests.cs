@@ -128,6 +128,25 @@ class Job
     static void Configure(DataStreamWriter writer) { }"));
 
         [Fact]
+        public Task WriterConfiguredFromLambda_Silent() =>
+            Verify.VerifyAnalyzerAsync(Code(@"        var writer = events.WriteStream().Format(""kafka"");
+        System.Action configure = () => writer.Option(""checkpointLocation"", ""/cp"");
+        configure();
+        writer.Start();"));
+
+        [Fact]
+        public Task UserExtensionOnStoredWriter_Silent() =>
+            Verify.VerifyAnalyzerAsync(Code(@"        var writer = events.WriteStream().Format(""kafka"");
+        writer.WithCheckpoint(""clicks"");
+        writer.Start();
+        events.WriteStream().Format(""kafka"").WithCheckpoint(""clicks"").Start();", string.Empty) + @"
+static class WriterExtensions
+{
+    public static DataStreamWriter WithCheckpoint(this DataStreamWriter writer, string name) =>
+        writer.Option(""checkpointLocation"", ""/cp/"" + name);
+}");
+
+        [Fact]
         public Task WriterFromParameter_Silent() =>
             Verify.VerifyAnalyzerAsync(Code(string.Empty, @"
     static void Go(DataStreamWriter writer) => writer.Format(""kafka"").Start();"));

@@ -155,7 +155,8 @@ namespace StreamLint.Spark.Pipeline
             return container is BlockSyntax or CompilationUnitSyntax && container.Span.Contains(read.Span);
         }
 
-        private static SyntaxNode? EnclosingFunction(SyntaxNode node) =>
+        /// <summary>The lambda, local function or member whose body contains <paramref name="node"/>.</summary>
+        public static SyntaxNode? EnclosingFunction(SyntaxNode node) =>
             node.Ancestors().FirstOrDefault(a =>
                 a is AnonymousFunctionExpressionSyntax
                     or LocalFunctionStatementSyntax

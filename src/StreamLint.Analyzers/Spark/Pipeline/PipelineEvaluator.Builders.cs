@@ -42,10 +42,17 @@ namespace StreamLint.Spark.Pipeline
             bool complete = true;
             int from = definitionValue.Syntax.Span.End;
             int to = read.Syntax.SpanStart;
+            SyntaxNode? function = LocalDefinitions.EnclosingFunction(read.Syntax);
 
             foreach (ILocalReferenceOperation other in definitions.ReadsOf(read.Local))
             {
                 int position = other.Syntax.SpanStart;
+                if (LocalDefinitions.EnclosingFunction(other.Syntax) != function)
+                {
+                    complete = false; // configured from a lambda or local function: when it runs is unknown
+                    continue;
+                }
+
                 if (other == read || position < from || position >= to)
                 {
                     continue;
