@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace StreamLint.Tests.EndToEnd
+{
+    /// <summary>
+    /// A consumer project restores the packed StreamLint package from a local feed and builds with the real SDK:
+    /// the analyzers load and report, -warnaserror turns them into a failed build, and `dotnet format analyzers`
+    /// applies the SL1010 code fix from the package.
+    /// </summary>
+    [Collection(EndToEndCollection.Name)]
+    [Trait("Category", "EndToEnd")]
+    public sealed class ConsumerBuildTests : IDisposable
+    {
+        /// <summary>The SL1001 query: a console sink, so SL1010 stays out of it.</summary>
+        private const string AggregationLine =
+            "events.GroupBy(Window(Col(\"ts\"), \"5 minutes\"), Col(\"page\")).Count().WriteStream().Format(\"console\").Start();";
+
+        /// <summary>The SL1010 query: the kafka sink needs a checkpoint.</summary>
+        private const string KafkaLine = "events.WriteStream().Format(\"kafka\").Start();";
+
+        private const string Source = @"using Microsoft.Spark.Sql;
+using static Microsoft.Spark.Sql.Functions;
+
+namespace Consumer
+{
+    public static class Jobs
+    {
+        public static void PageCounts(SparkSession spark)
+        {
+            DataFrame events = spark.ReadStream().Format(""kafka"").Option(""subscribe"", ""clicks"").Load();
+            " + AggregationLine + @"
+        }
+
+        public static void Forward(SparkSession spark)
+        {
+            DataFrame events = spark.ReadStream().Format(""kafka"").Option(""subscribe"", ""clicks"").Load();
+            " + KafkaLine + @"
+        }
+    }
+}
+";
+
+        private static readonly string[] BuildServerOptions = { "--disable-build-servers", "-nodeReuse:false" };
+
+        private readonly PackedPackageFixture package;
+        private readonly ITestOutputHelper output;
+        private readonly string work;
+        private readonly string projectDirectory;
+        private readonly string packagesDirectory;
+        private readonly string sourcePath;
+        private readonly Dictionary<string, string> environment;
+
+        public ConsumerBuildTests(PackedPackageFixture package, ITestOutputHelper output)
+        {
+            this.package = package;
+            this.output = output;
+            this.work = TempDirectories.Create("consumer");
+            this.projectDirectory = Path.Combine(this.work, "Consumer");
+            this.packagesDirectory = Path.Combine(this.work, "packages");
+            this.sourcePath = Path.Combine(this.projectDirectory, "Jobs.cs");
+            this.environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = this.packagesDirectory };
+            this.WriteConsumer();
+        }
+
+        public void Dispose() => TempDirectories.Delete(this.work);
+
+        [Fact]
+        public async Task Build_ReportsSL1001AndSL1010AsWarnings()
+        {
+            this.package.PackagePath();
+
+            CliResult build = await this.Dotnet("build");
+
+            Assert.True(build.Succeeded, build.Describe("The consumer build should succeed: SL1001 is lowered to a warning and warnings are not errors."));
+            AssertContains(build, "warning SL1001");
+            AssertContains(build, "warning SL1010");
+            AssertDoesNotContain(build, "error SL");
+            Assert.True(
+                Directory.Exists(Path.Combine(this.packagesDirectory, "streamlint", this.package.Version.ToLowerInvariant())),
+                build.Describe("StreamLint " + this.package.Version + " was not restored into the private packages folder " + this.packagesDirectory + "."));
+        }
+
+        [Fact]
+        public async Task BuildWithWarnAsError_Fails_OnSL1010()
+        {
+            this.package.PackagePath();
+
+            CliResult build = await this.Dotnet("build", "-warnaserror", "--no-incremental");
+
+            Assert.False(build.TimedOut, build.Describe("The build timed out."));
+            Assert.True(build.ExitCode != 0, build.Describe("`dotnet build -warnaserror` should fail on the StreamLint warnings."));
+            AssertContains(build, "error SL1010");
+        }
+
+        [Fact]
+        public async Task FormatAnalyzers_AppliesCheckpointFix_AndTheNextBuildHasNoSL1010()
+        {
+            this.package.PackagePath();
+
+            CliResult restore = await this.Dotnet("restore");
+            Assert.True(restore.Succeeded, restore.Describe("Restore failed."));
+
+            CliResult format = await this.Dotnet(
+                "format", "analyzers", Path.Combine(this.projectDirectory, "Consumer.csproj"),
+                "--diagnostics", "SL1010",
+                "--severity", "warn",
+                "--no-restore",
+                "--verbosity", "detailed");
+            Assert.True(format.Succeeded, format.Describe("dotnet format analyzers failed."));
+
+            string fixedSource = File.ReadAllText(this.sourcePath);
+            Assert.True(
+                fixedSource.Contains("Option(\"checkpointLocation\"", StringComparison.Ordinal),
+                format.Describe("dotnet format did not apply the SL1010 fix. Jobs.cs is now:\n" + fixedSource + "\n"));
+            Assert.True(
+                fixedSource.Contains(AggregationLine, StringComparison.Ordinal),
+                format.Describe("dotnet format --diagnostics SL1010 changed the SL1001 query. Jobs.cs is now:\n" + fixedSource + "\n"));
+
+            CliResult build = await this.Dotnet("build", "--no-incremental", "--no-restore");
+            Assert.True(build.Succeeded, build.Describe("The build after the fix failed. Jobs.cs:\n" + fixedSource + "\n"));
+            AssertDoesNotContain(build, "SL1010");
+            AssertContains(build, "warning SL1001");
+        }
+
+        private static void AssertContains(CliResult result, string expected) =>
+            Assert.True(result.Output.Contains(expected, StringComparison.Ordinal), result.Describe("Expected the output to contain `" + expected + "`."));
+
+        private static void AssertDoesNotContain(CliResult result, string unexpected) =>
+            Assert.False(result.Output.Contains(unexpected, StringComparison.Ordinal), result.Describe("Expected the output not to contain `" + unexpected + "`."));
+
+        private async Task<CliResult> Dotnet(params string[] arguments)
+        {
+            var all = new List<string>(arguments);
+            if (arguments[0] != "format")
+            {
+                all.AddRange(BuildServerOptions);
+            }
+
+            CliResult result = await DotnetCli.RunAsync(this.projectDirectory, all, this.environment);
+            this.output.WriteLine(result.Describe());
+            return result;
+        }
+
+        private void WriteConsumer()
+        {
+            Directory.CreateDirectory(this.projectDirectory);
+            Directory.CreateDirectory(this.packagesDirectory);
+
+            // The reference stub stands in for the Microsoft.Spark package (not on this machine's feed).
+            string sparkSource = typeof(Microsoft.Spark.Sql.DataFrame).Assembly.Location;
+            string libDirectory = Path.Combine(this.work, "lib");
+            Directory.CreateDirectory(libDirectory);
+            string spark = Path.Combine(libDirectory, "Microsoft.Spark.dll");
+            File.Copy(sparkSource, spark);
+
+            // Empty stubs stop MSBuild's upward search, so no Directory.*.props/targets from above the temp folder apply.
+            File.WriteAllText(Path.Combine(this.work, "Directory.Build.props"), "<Project />\n");
+            File.WriteAllText(Path.Combine(this.work, "Directory.Build.targets"), "<Project />\n");
+            File.WriteAllText(Path.Combine(this.work, "Directory.Packages.props"), "<Project />\n");
+
+            // Adds the feed folder to the sources NuGet already knows; the machine's default feed stays.
+            File.WriteAllText(Path.Combine(this.work, "nuget.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
+<configuration>
+  <packageSources>
+    <add key=""streamlint-e2e"" value=""{Escape(this.package.FeedDirectory)}"" />
+  </packageSources>
+</configuration>
+");
+
+            File.WriteAllText(Path.Combine(this.work, ".editorconfig"), @"root = true
+
+[*.cs]
+# SL1001 is an error by default; lowered so the build completes and shows every diagnostic.
+dotnet_diagnostic.SL1001.severity = warning
+");
+
+            File.WriteAllText(Path.Combine(this.projectDirectory, "Consumer.csproj"), $@"<Project Sdk=""Microsoft.NET.Sdk"">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+    <RestorePackagesPath>{Escape(this.packagesDirectory)}</RestorePackagesPath>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include=""StreamLint"" Version=""{this.package.Version}"" PrivateAssets=""all"" />
+    <Reference Include=""Microsoft.Spark"">
+      <HintPath>{Escape(spark)}</HintPath>
+    </Reference>
+  </ItemGroup>
+</Project>
+");
+
+            File.WriteAllText(this.sourcePath, Source);
+        }
+
+        private static string Escape(string text) => System.Security.SecurityElement.Escape(text) ?? text;
+    }
+}

@@ -1,0 +1,145 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace StreamLint.Tests.EndToEnd
+{
+    /// <summary>The layout of the package `dotnet pack` produces: what a consumer's restore actually gets.</summary>
+    [Collection(EndToEndCollection.Name)]
+    [Trait("Category", "EndToEnd")]
+    public sealed class PackageTests
+    {
+        private const string AnalyzerFolder = "analyzers/dotnet/cs/";
+
+        private readonly PackedPackageFixture package;
+        private readonly ITestOutputHelper output;
+
+        public PackageTests(PackedPackageFixture package, ITestOutputHelper output)
+        {
+            this.package = package;
+            this.output = output;
+        }
+
+        [Fact]
+        public void ProjectPack_ProducesOnePackageNamedForItsVersion()
+        {
+            string path = this.package.PackagePath();
+            this.output.WriteLine(this.package.PackResult!.Describe());
+
+            Assert.Equal("StreamLint." + this.package.Version + ".nupkg", Path.GetFileName(path));
+        }
+
+        [Theory]
+        [InlineData("StreamLint.Analyzers.dll")]
+        [InlineData("StreamLint.CodeFixes.dll")]
+        public void Package_ShipsAssemblyUnderAnalyzersDotnetCs(string assembly)
+        {
+            string[] entries = this.Entries();
+
+            Assert.True(entries.Contains(AnalyzerFolder + assembly, StringComparer.Ordinal), Listing("Missing " + AnalyzerFolder + assembly, entries));
+        }
+
+        [Fact]
+        public void Package_HasNoLibFolder()
+        {
+            string[] entries = this.Entries();
+
+            Assert.True(
+                !entries.Any(e => e.StartsWith("lib/", StringComparison.OrdinalIgnoreCase)),
+                Listing("An analyzer package must not put assemblies in the consumer's compile references (lib/)", entries));
+        }
+
+        [Fact]
+        public void Package_ContainsReadme()
+        {
+            string[] entries = this.Entries();
+            XElement metadata = this.Metadata();
+
+            Assert.True(entries.Contains("README.md", StringComparer.Ordinal), Listing("README.md is missing", entries));
+            Assert.Equal("README.md", Child(metadata, "readme")?.Value);
+        }
+
+        [Fact]
+        public void Nuspec_IsDevelopmentDependencyWithoutDependencies()
+        {
+            XElement metadata = this.Metadata();
+
+            Assert.Equal("StreamLint", Child(metadata, "id")?.Value);
+            Assert.Equal(this.package.Version, Child(metadata, "version")?.Value);
+            Assert.Equal("true", Child(metadata, "developmentDependency")?.Value);
+
+            var dependencies = metadata.Descendants()
+                .Where(e => e.Name.LocalName is "dependency" or "frameworkAssembly" or "frameworkReference")
+                .Select(e => e.ToString())
+                .ToList();
+            Assert.True(dependencies.Count == 0, "The package declares dependencies:\n" + string.Join("\n", dependencies) + "\n\n" + metadata);
+        }
+
+        [Fact]
+        public async Task RootPack_ProducesExactlyOneFile_TheStreamLintPackage()
+        {
+            string version = PackedPackageFixture.UniqueVersion();
+            string work = TempDirectories.Create("rootpack");
+            try
+            {
+                string feed = Path.Combine(work, "feed");
+                CliResult pack = await DotnetCli.RunAsync(
+                    this.package.RepositoryRoot,
+                    new[]
+                    {
+                        "pack",
+                        "-c", "Release",
+                        "-o", feed,
+                        "-p:Version=" + version,
+                        "--artifacts-path", Path.Combine(work, "artifacts"),
+                        "--disable-build-servers",
+                        "-nodeReuse:false",
+                    });
+                this.output.WriteLine(pack.Describe());
+
+                Assert.True(pack.Succeeded, pack.Describe("dotnet pack at the repository root failed."));
+                string[] files = Directory.Exists(feed)
+                    ? Directory.GetFiles(feed, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(feed, f)).ToArray()
+                    : Array.Empty<string>();
+                Assert.True(
+                    files.Length == 1 && files[0] == "StreamLint." + version + ".nupkg",
+                    pack.Describe($"Expected exactly StreamLint.{version}.nupkg in the output folder, found: [{string.Join(", ", files)}]."));
+            }
+            finally
+            {
+                TempDirectories.Delete(work);
+            }
+        }
+
+        private static XElement? Child(XElement parent, string localName) =>
+            parent.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
+
+        private static string Listing(string message, string[] entries) =>
+            message + ". Package entries:\n  " + string.Join("\n  ", entries);
+
+        private string[] Entries()
+        {
+            using ZipArchive zip = ZipFile.OpenRead(this.package.PackagePath());
+            return zip.Entries.Select(e => e.FullName).OrderBy(e => e, StringComparer.Ordinal).ToArray();
+        }
+
+        private XElement Metadata()
+        {
+            using ZipArchive zip = ZipFile.OpenRead(this.package.PackagePath());
+            ZipArchiveEntry[] nuspecs = zip.Entries
+                .Where(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase))
+                .ToArray();
+            Assert.True(nuspecs.Length == 1, Listing($"Expected one .nuspec at the package root, found {nuspecs.Length}", zip.Entries.Select(e => e.FullName).ToArray()));
+
+            using Stream stream = nuspecs[0].Open();
+            XDocument nuspec = XDocument.Load(stream);
+            return nuspec.Root?.Elements().FirstOrDefault(e => e.Name.LocalName == "metadata")
+                ?? throw new InvalidDataException("The .nuspec has no <metadata>:\n" + nuspec);
+        }
+    }
+}
