@@ -30,6 +30,20 @@ namespace StreamLint.Spark
 
         private protected abstract void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark);
 
+        /// <summary>True when <paramref name="node"/> is inside the body being analysed, so a diagnostic there is local to it.</summary>
+        private protected static bool IsInBlock(OperationBlockAnalysisContext context, SyntaxNode node)
+        {
+            foreach (IOperation block in context.OperationBlocks)
+            {
+                if (block.Syntax.SyntaxTree == node.SyntaxTree && block.Syntax.Span.Contains(node.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// Calls <paramref name="analyze"/> for every streaming query started in a method (or other executable member).
         /// Queries are analysed when the whole body has been seen, so a diagnostic may point anywhere in the body

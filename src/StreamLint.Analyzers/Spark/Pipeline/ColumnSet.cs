@@ -6,15 +6,15 @@ using System.Linq;
 namespace StreamLint.Spark.Pipeline
 {
     /// <summary>
-    /// The columns of a plan that carry event-time watermark metadata, compared case-insensitively as Spark does.
-    /// <see cref="Uncertain"/> means an operator between here and the watermark may have renamed or aliased columns.
+    /// A set of column names of a plan (watermarked columns, processing-time columns), compared case-insensitively as Spark does.
+    /// <see cref="Uncertain"/> means an operator the model cannot follow may have renamed, aliased or added columns.
     /// </summary>
-    internal sealed class WatermarkSet
+    internal sealed class ColumnSet
     {
-        public static readonly WatermarkSet None = new WatermarkSet(ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase));
-        public static readonly WatermarkSet Uncertain = new WatermarkSet(null);
+        public static readonly ColumnSet None = new ColumnSet(ImmutableHashSet.Create<string>(StringComparer.OrdinalIgnoreCase));
+        public static readonly ColumnSet Uncertain = new ColumnSet(null);
 
-        private WatermarkSet(ImmutableHashSet<string>? columns) => this.Columns = columns;
+        private ColumnSet(ImmutableHashSet<string>? columns) => this.Columns = columns;
 
         /// <summary>Null when uncertain.</summary>
         public ImmutableHashSet<string>? Columns { get; }
@@ -23,20 +23,27 @@ namespace StreamLint.Spark.Pipeline
 
         public bool IsEmpty => this.Columns is { Count: 0 };
 
-        public static WatermarkSet Of(IEnumerable<string> columns) =>
-            new WatermarkSet(ImmutableHashSet.CreateRange(StringComparer.OrdinalIgnoreCase, columns));
+        public static ColumnSet Of(IEnumerable<string> columns) =>
+            new ColumnSet(ImmutableHashSet.CreateRange(StringComparer.OrdinalIgnoreCase, columns));
+
+        /// <summary>
+        /// Only WithWatermark creates watermark metadata: below an operator the model cannot follow, a lineage with
+        /// no watermark at all still has none. Otherwise <paramref name="otherwise"/> (uncertain by default).
+        /// </summary>
+        public static ColumnSet NoneIfNoneIn(ColumnSet input, ColumnSet? otherwise = null) =>
+            input.IsEmpty ? None : otherwise ?? Uncertain;
 
         public bool Contains(string column) => this.Columns?.Contains(column) == true;
 
-        public WatermarkSet Add(string column) => this.Columns is null ? this : new WatermarkSet(this.Columns.Add(column));
+        public ColumnSet Add(string column) => this.Columns is null ? this : new ColumnSet(this.Columns.Add(column));
 
-        public WatermarkSet Remove(string column) => this.Columns is null ? this : new WatermarkSet(this.Columns.Remove(column));
+        public ColumnSet Remove(string column) => this.Columns is null ? this : new ColumnSet(this.Columns.Remove(column));
 
         /// <summary>The facts that hold on every control-flow path; anything else is uncertain.</summary>
-        public static WatermarkSet Merge(IEnumerable<WatermarkSet> sets)
+        public static ColumnSet Merge(IEnumerable<ColumnSet> sets)
         {
-            WatermarkSet? result = null;
-            foreach (WatermarkSet set in sets)
+            ColumnSet? result = null;
+            foreach (ColumnSet set in sets)
             {
                 if (set.Columns is null)
                 {

@@ -4,27 +4,37 @@ namespace StreamLint.Spark.Pipeline
     internal static class PlanQueries
     {
         /// <summary>
-        /// The aggregation closest to the sink — the one Spark's checker inspects for output-mode rules — following
-        /// single-input operators only. <paramref name="known"/> is false when an operator the model does not
-        /// interpret (or a join or merge of paths) stands in the way.
+        /// The aggregation closest to the sink on every control-flow path (one per path that merges into the plan).
+        /// Default when a path has an operator the model does not interpret, or paths disagree on having one.
         /// </summary>
-        public static AggregateNode? TopmostAggregate(PlanNode plan, out bool known)
+        public static System.Collections.Immutable.ImmutableArray<AggregateNode> TopmostAggregates(PlanNode plan)
         {
             for (PlanNode? node = plan; node is not null; node = node.Child)
             {
                 switch (node)
                 {
                     case AggregateNode aggregate:
-                        known = true;
-                        return aggregate;
-                    case OpaqueNode or CombineNode or MergeNode:
-                        known = false;
-                        return null;
+                        return System.Collections.Immutable.ImmutableArray.Create(aggregate);
+                    case MergeNode merge:
+                        var all = System.Collections.Immutable.ImmutableArray.CreateBuilder<AggregateNode>();
+                        foreach (PlanNode alternative in merge.Alternatives)
+                        {
+                            var found = TopmostAggregates(alternative);
+                            if (found.IsDefaultOrEmpty)
+                            {
+                                return default;
+                            }
+
+                            all.AddRange(found);
+                        }
+
+                        return all.ToImmutable();
+                    case OpaqueNode or CombineNode:
+                        return default;
                 }
             }
 
-            known = true;
-            return null;
+            return System.Collections.Immutable.ImmutableArray<AggregateNode>.Empty;
         }
     }
 }
