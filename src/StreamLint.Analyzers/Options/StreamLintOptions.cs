@@ -36,14 +36,34 @@ namespace StreamLint.Options
             }
 
             this.SparkVersion = sparkVersion;
+            this.FlagUnwindowedAggregations = ReadFlag(raw, OptionKeys.ForRule("SL1002", OptionKeys.FlagUnwindowedAggregations), problems);
             this.Problems = problems.ToImmutable();
         }
 
         /// <summary>Target Spark version (<c>streamlint.spark_version</c>, default 3.5).</summary>
         public Version SparkVersion { get; }
 
+        /// <summary><c>streamlint.SL1002.flag_unwindowed_aggregations</c> (default false).</summary>
+        public bool FlagUnwindowedAggregations { get; }
+
         /// <summary>Values that did not parse; SL9001 reports them and the defaults apply.</summary>
         public ImmutableArray<OptionProblem> Problems { get; }
+
+        private static bool ReadFlag(AnalyzerConfigOptions raw, string key, ImmutableArray<OptionProblem>.Builder problems)
+        {
+            if (!raw.TryGetValue(key, out string? text))
+            {
+                return false;
+            }
+
+            if (bool.TryParse(text.Trim(), out bool value))
+            {
+                return value;
+            }
+
+            problems.Add(new OptionProblem(key, text, "expected true or false", "false"));
+            return false;
+        }
 
         public static StreamLintOptions For(AnalyzerOptions options, SyntaxTree tree) =>
             Cache.GetValue(options.AnalyzerConfigOptionsProvider.GetOptions(tree), o => new StreamLintOptions(o));

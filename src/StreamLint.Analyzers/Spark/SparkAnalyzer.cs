@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace StreamLint.Spark
 {
@@ -52,29 +53,45 @@ namespace StreamLint.Spark
         private protected static void RegisterStartedQueries(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
-            System.Action<OperationBlockAnalysisContext, StartedQuery> analyze)
+            System.Action<OperationBlockAnalysisContext, StartedQuery> analyze) =>
+            RegisterInvocationsPerBlock(
+                context,
+                invocation => StartedQuery.IsStartCall(invocation, spark.Symbols),
+                (block, start) =>
+                {
+                    if (StartedQuery.TryCreate(start, spark, block.CancellationToken) is { } query)
+                    {
+                        analyze(block, query);
+                    }
+                });
+
+        /// <summary>
+        /// Calls <paramref name="analyze"/>, once the whole body is seen, for each invocation in it that
+        /// <paramref name="interesting"/> selects (a cheap test on the bound method), in source order.
+        /// </summary>
+        private protected static void RegisterInvocationsPerBlock(
+            CompilationStartAnalysisContext context,
+            System.Func<IInvocationOperation, bool> interesting,
+            System.Action<OperationBlockAnalysisContext, IInvocationOperation> analyze)
         {
             context.RegisterOperationBlockStartAction(block =>
             {
-                var starts = new System.Collections.Concurrent.ConcurrentBag<Microsoft.CodeAnalysis.Operations.IInvocationOperation>();
+                var found = new System.Collections.Concurrent.ConcurrentBag<IInvocationOperation>();
                 block.RegisterOperationAction(
                     c =>
                     {
-                        var invocation = (Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation;
-                        if (StartedQuery.IsStartCall(invocation, spark.Symbols))
+                        var invocation = (IInvocationOperation)c.Operation;
+                        if (interesting(invocation))
                         {
-                            starts.Add(invocation);
+                            found.Add(invocation);
                         }
                     },
                     OperationKind.Invocation);
                 block.RegisterOperationBlockEndAction(end =>
                 {
-                    foreach (var start in System.Linq.Enumerable.OrderBy(starts, s => s.Syntax.SpanStart))
+                    foreach (IInvocationOperation invocation in System.Linq.Enumerable.OrderBy(found, i => i.Syntax.SpanStart))
                     {
-                        if (StartedQuery.TryCreate(start, spark, end.CancellationToken) is { } query)
-                        {
-                            analyze(end, query);
-                        }
+                        analyze(end, invocation);
                     }
                 });
             });

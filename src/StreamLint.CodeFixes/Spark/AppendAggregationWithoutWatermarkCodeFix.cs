@@ -41,7 +41,7 @@ namespace StreamLint.CodeFixes.Spark
                 if (diagnostic.AdditionalLocations.Count >= 2
                     && diagnostic.Properties.TryGetValue(AppendAggregationWithoutWatermarkAnalyzer.EventTimeColumnProperty, out string? column)
                     && column is not null
-                    && InvocationAt(root, diagnostic.AdditionalLocations[1]) is { } groupBy
+                    && SyntaxLocator.InvocationAt(root, diagnostic.AdditionalLocations[1]) is { } groupBy
                     && FluentCalls.InsertBefore(groupBy, "WithWatermark", FluentCalls.String(column), FluentCalls.String(DefaultWatermarkDelay)) is { } watermarked)
                 {
                     context.RegisterCodeFix(
@@ -54,7 +54,7 @@ namespace StreamLint.CodeFixes.Spark
 
                 if (diagnostic.AdditionalLocations.Count >= 1
                     && diagnostic.Properties.ContainsKey(AppendAggregationWithoutWatermarkAnalyzer.UpdateSupportedProperty)
-                    && InvocationAt(root, diagnostic.AdditionalLocations[0]) is { } modeSite
+                    && SyntaxLocator.InvocationAt(root, diagnostic.AdditionalLocations[0]) is { } modeSite
                     && UpdateMode(modeSite, diagnostic.Properties[AppendAggregationWithoutWatermarkAnalyzer.ModeSourceProperty]) is { } updated)
                 {
                     context.RegisterCodeFix(
@@ -91,9 +91,5 @@ namespace StreamLint.CodeFixes.Spark
             return replacement is null ? null : site.ReplaceNode(argument, replacement);
         }
 
-        private static InvocationExpressionSyntax? InvocationAt(SyntaxNode root, Location location) =>
-            root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is { } node
-                ? node as InvocationExpressionSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>()
-                : null;
     }
 }

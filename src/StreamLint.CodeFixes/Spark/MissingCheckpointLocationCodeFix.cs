@@ -26,7 +26,7 @@ namespace StreamLint.CodeFixes.Spark
             SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
-                if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } start
+                if (root is null || SyntaxLocator.InvocationAt(root, diagnostic.Location) is not { } start
                     || !diagnostic.Properties.TryGetValue(MissingCheckpointLocationAnalyzer.CheckpointPathProperty, out string? path)
                     || path is null
                     || FluentCalls.InsertBefore(start, "Option", FluentCalls.String(MissingCheckpointLocationAnalyzer.CheckpointOption), FluentCalls.String(path)) is not { } fixedCall)

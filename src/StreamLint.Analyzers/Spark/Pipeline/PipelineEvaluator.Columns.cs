@@ -26,7 +26,8 @@ namespace StreamLint.Spark.Pipeline
                 case "Window" when isStatic:
                     return new ColumnValue(new WindowColumn(
                         (this.Eval(Operations.Argument(invocation, 0), walk) as ColumnValue)?.Expr,
-                        Operations.ConstantString(Operations.Argument(invocation, 1))));
+                        Operations.ConstantString(Operations.Argument(invocation, 1)),
+                        invocation.Syntax));
                 case "Expr" when isStatic:
                     // SQL text: only the wall-clock functions are recognised; anything else stays unknown.
                     return IsCurrentTimeSql(Operations.ConstantString(Operations.Argument(invocation, 0)))

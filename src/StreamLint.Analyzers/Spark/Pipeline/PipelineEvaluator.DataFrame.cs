@@ -84,10 +84,11 @@ namespace StreamLint.Spark.Pipeline
                     ? new WatermarkNode(syntax, child, eventTime, Operations.ConstantString(Operations.Argument(invocation, 1)))
                     : new OpaqueNode(syntax, child, name),
                 "Agg" => new AggregateNode(syntax, child, ImmutableArray<ColumnExpr?>.Empty, groupingCall: null, name),
-                "Distinct" => new DeduplicateNode(syntax, child, ImmutableArray<string>.Empty),
-                "DropDuplicates" => new DeduplicateNode(syntax, child, this.ColumnNames(invocation)),
+                "Distinct" => new DeduplicateNode(syntax, child, ImmutableArray<string>.Empty, name),
+                "DropDuplicates" => new DeduplicateNode(syntax, child, this.ColumnNames(invocation), name),
                 "Select" or "WithColumn" or "WithColumnRenamed" or "Drop" => new UnaryNode(syntax, child, name, this.ProjectionOf(invocation, walk)),
                 "Join" => this.Join(invocation, child, walk),
+                "Repartition" or "Coalesce" => new UnaryNode(syntax, child, name, projection: null, partitions: ConstantPartitions(invocation)),
                 _ when RowPreserving.Contains(name) => new UnaryNode(syntax, child, name, projection: null),
                 _ when Combining.Contains(name) => new CombineNode(syntax, name, child, (this.Eval(Operations.Argument(invocation, 0), walk) as DataFrameValue)?.Plan),
                 _ => new OpaqueNode(syntax, child, name),
@@ -95,6 +96,13 @@ namespace StreamLint.Spark.Pipeline
 
             return new DataFrameValue(node);
         }
+
+        private static int? ConstantPartitions(IInvocationOperation invocation) =>
+            invocation.TargetMethod.Parameters.Length > 0
+            && invocation.TargetMethod.Parameters[0].Type.SpecialType == SpecialType.System_Int32
+            && Operations.Argument(invocation, 0) is { ConstantValue: { HasValue: true, Value: int partitions } }
+                ? partitions
+                : null;
 
         /// <summary>Join(right[, usingColumn | usingColumns | joinExpr][, joinType]); joinType defaults to "inner".</summary>
         private JoinNode Join(IInvocationOperation invocation, PlanNode left, Walk walk)

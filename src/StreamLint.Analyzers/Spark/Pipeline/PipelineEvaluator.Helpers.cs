@@ -21,6 +21,26 @@ namespace StreamLint.Spark.Pipeline
         private readonly ConcurrentDictionary<IMethodSymbol, SparkValue?> summaries =
             new ConcurrentDictionary<IMethodSymbol, SparkValue?>(SymbolEqualityComparer.Default);
 
+        /// <summary>The DataFrame <paramref name="operation"/> evaluates to, with the enclosing method's parameters bound from its callers.</summary>
+        public PlanNode? EvaluateBoundDataFrame(IOperation? operation, CancellationToken cancellationToken) =>
+            this.EvaluateDataFrame(operation, cancellationToken) is { } plan ? this.BindFromCallers(plan, cancellationToken) : null;
+
+        /// <summary>The grouped dataset <paramref name="operation"/> evaluates to, its input bound from callers.</summary>
+        public GroupedValue? EvaluateBoundGrouped(IOperation? operation, CancellationToken cancellationToken)
+        {
+            if (this.Evaluate(operation, cancellationToken) is not GroupedValue grouped)
+            {
+                return null;
+            }
+
+            if (!grouped.Child.HasParameters)
+            {
+                return grouped;
+            }
+
+            return this.BindFromCallers(grouped.Child, cancellationToken) is { } child ? new GroupedValue(child, grouped.Keys, grouped.GroupingCall) : null;
+        }
+
         /// <summary>Replaces the parameters of the method a plan lives in by what its callers pass; null when they cannot be known.</summary>
         public PlanNode? BindFromCallers(PlanNode plan, CancellationToken cancellationToken) =>
             this.BindFromCallers(plan, new Walk(cancellationToken), depth: 0);

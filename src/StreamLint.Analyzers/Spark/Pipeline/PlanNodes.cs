@@ -157,12 +157,16 @@ namespace StreamLint.Spark.Pipeline
     /// <summary><c>Distinct()</c> / <c>DropDuplicates(…)</c>: streaming deduplication, not an aggregation.</summary>
     internal sealed class DeduplicateNode : PlanNode
     {
-        public DeduplicateNode(SyntaxNode syntax, PlanNode child, ImmutableArray<string>? columns)
+        public DeduplicateNode(SyntaxNode syntax, PlanNode child, ImmutableArray<string>? columns, string operatorName)
             : base(syntax, child.Kind, child.Watermarks, child.ProcessingTime)
         {
             this.Child = child;
             this.Columns = columns;
+            this.Operator = operatorName;
         }
+
+        /// <summary>Distinct or DropDuplicates.</summary>
+        public string Operator { get; }
 
         public override PlanNode Child { get; }
 
@@ -172,7 +176,7 @@ namespace StreamLint.Spark.Pipeline
         public override bool HasParameters => this.Child.HasParameters;
 
         public override PlanNode? Rebase(System.Func<ParameterNode, PlanNode?> bind) =>
-            this.RebaseChild(bind, c => new DeduplicateNode(this.Syntax, c, this.Columns));
+            this.RebaseChild(bind, c => new DeduplicateNode(this.Syntax, c, this.Columns, this.Operator));
     }
 
     /// <summary>
@@ -181,7 +185,7 @@ namespace StreamLint.Spark.Pipeline
     /// </summary>
     internal sealed class UnaryNode : PlanNode
     {
-        public UnaryNode(SyntaxNode syntax, PlanNode child, string operatorName, Projection? projection)
+        public UnaryNode(SyntaxNode syntax, PlanNode child, string operatorName, Projection? projection, int? partitions = null)
             : base(
                 syntax,
                 child.Kind,
@@ -191,7 +195,11 @@ namespace StreamLint.Spark.Pipeline
             this.Child = child;
             this.Operator = operatorName;
             this.Projection = projection;
+            this.Partitions = partitions;
         }
+
+        /// <summary>For Repartition/Coalesce: the constant number of partitions, when given.</summary>
+        public int? Partitions { get; }
 
         public override PlanNode Child { get; }
 
@@ -202,7 +210,7 @@ namespace StreamLint.Spark.Pipeline
         public override bool HasParameters => this.Child.HasParameters;
 
         public override PlanNode? Rebase(System.Func<ParameterNode, PlanNode?> bind) =>
-            this.RebaseChild(bind, c => new UnaryNode(this.Syntax, c, this.Operator, this.Projection));
+            this.RebaseChild(bind, c => new UnaryNode(this.Syntax, c, this.Operator, this.Projection, this.Partitions));
     }
 
     /// <summary>Union, Except, Intersect…: streaming when any input is.</summary>
