@@ -75,11 +75,33 @@ namespace StreamLint.Tests.Spark
         left.{|SL1002:Join|}(right, left[""id""] == right[""id""]);"));
 
         [Fact]
+        public Task InnerStreamStreamJoin_ExprWithoutRange_Reports() =>
+            Verify.VerifyAnalyzerAsync(Body(@"        var left = events.WithWatermark(""ts"", ""1 hour"");
+        var right = clicks.WithWatermark(""clickTs"", ""2 hours"");
+        left.{|SL1002:Join|}(right, Expr(""l.id = r.id""));"));
+
+        [Fact]
+        public Task WindowedWordCount_CompleteMode_Reports() =>
+            Verify.VerifyAnalyzerAsync(StreamLint.Tests.Infrastructure.SparkCode.Usings + @"
+class WordCount
+{
+    void Run(SparkSession spark)
+    {
+        DataFrame lines = spark.ReadStream().Format(""socket"").Option(""host"", ""localhost"").Option(""port"", 9999).Option(""includeTimestamp"", true).Load();
+        DataFrame words = lines.Select(Explode(Split(lines[""value""], "" "")).Alias(""word""), lines[""timestamp""]);
+        DataFrame counts = words.GroupBy(Window(words[""timestamp""], ""10 minutes"", ""5 minutes""), words[""word""]).{|SL1002:Count|}().OrderBy(""window"");
+        counts.WriteStream().OutputMode(""complete"").Format(""console"").Option(""truncate"", false).Start().AwaitTermination();
+    }
+}");
+
+        [Fact]
         public Task InnerStreamStreamJoin_WatermarksAndRange_Silent() =>
             Verify.VerifyAnalyzerAsync(Body(@"        var left = events.WithWatermark(""ts"", ""1 hour"");
         var right = clicks.WithWatermark(""clickTs"", ""2 hours"");
         left.Join(right, (left[""id""] == right[""id""]) & (right[""clickTs""] >= left[""ts""]) & (right[""clickTs""] <= left[""ts""] + Expr(""interval 1 hour"")));
         left.Join(right, Expr(""id = id2 AND clickTs >= ts""));
+        left.Join(right, Expr(""l.id = r.id AND r.clickTs BETWEEN l.ts AND l.ts + interval 1 hour""));
+        left.Join(right, Expr(""id = id2 OR clickTs >= ts""));
         events.Join(dim, ""id"");"));
 
         [Fact]

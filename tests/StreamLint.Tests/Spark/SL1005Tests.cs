@@ -42,7 +42,15 @@ namespace StreamLint.Tests.Spark
         left.Join(clicks, left[""ts""] == clicks[""ts""], ""left_outer"");
         left.Join(right, (left[""id""] == right[""id""]) & (right[""clickTs""] >= left[""ts""]), ""left_outer"");
         events.Join(right, events[""id""] == right[""id""], ""left_outer"");
-        left.Join(clicks, Expr(""id = cid""), ""left_outer"");"));
+        left.Join(clicks, Expr(""unparsed(id) = cid""), ""left_outer"");"));
+
+        [Fact]
+        public Task ExprConditions_AreRead() =>
+            Verify.VerifyAnalyzerAsync(Body(@"        var left = events.WithWatermark(""ts"", ""1 hour"");
+        left.{|SL1005:Join|}(clicks, Expr(""id = cid""), ""left_outer"");
+        left.Join(clicks, Expr(""l.ts = r.ts""), ""left_outer"");
+        left.Join(clicks, Expr(""id = cid OR ts = ts2""), ""left_outer"");
+        left.Join(clicks, Expr(""lower(id) = cid""), ""left_outer"");"));
 
         [Fact]
         public Task InnerOrStreamStatic_Silent() =>

@@ -123,7 +123,9 @@ namespace StreamLint.Spark.Pipeline
                 }
                 else if (this.Symbols.Is(parameter.Type, this.Symbols.Column))
                 {
-                    condition = JoinCondition.FromExpression((this.Eval(argument, walk) as ColumnValue)?.Expr);
+                    condition = argument is IInvocationOperation { TargetMethod.Name: "Expr" } expr && this.Symbols.Is(expr.TargetMethod.ContainingType, this.Symbols.Functions)
+                        ? JoinCondition.FromSql(Operations.ConstantString(Operations.Argument(expr, 0)))
+                        : JoinCondition.FromExpression((this.Eval(argument, walk) as ColumnValue)?.Expr);
                 }
                 else
                 {
