@@ -19,6 +19,46 @@ namespace StreamLint.Spark.Pipeline
 
         public abstract ColumnSet ProcessingTime(ColumnSet input);
 
+        /// <summary>True when a computed column calls a current-time function (CurrentTimestamp, …); null when unknown.</summary>
+        public virtual bool? CallsCurrentTime => null;
+
+        /// <summary>True when <paramref name="expr"/> contains a current-time function call; null when part of it is unknown.</summary>
+        public static bool? ContainsCurrentTime(ColumnExpr? expr)
+        {
+            switch (expr)
+            {
+                case null:
+                    return null;
+                case ColumnRef:
+                    return false;
+                case AliasColumn alias:
+                    return ContainsCurrentTime(alias.Inner);
+                case WindowColumn window:
+                    return ContainsCurrentTime(window.TimeColumn);
+                case ComputedColumn computed:
+                    if (computed.IsProcessingTime)
+                    {
+                        return true;
+                    }
+
+                    bool? result = false;
+                    foreach (ColumnExpr? input in computed.Inputs)
+                    {
+                        bool? contains = ContainsCurrentTime(input);
+                        if (contains == true)
+                        {
+                            return true;
+                        }
+
+                        result = contains is null ? null : result;
+                    }
+
+                    return result;
+                default:
+                    return null;
+            }
+        }
+
         /// <summary>True when <paramref name="expr"/> reads wall-clock time; null when that cannot be known.</summary>
         public static bool? ReadsProcessingTime(ColumnExpr? expr, ColumnSet processingTime)
         {
@@ -107,6 +147,8 @@ namespace StreamLint.Spark.Pipeline
             return this.value.AttributeSource is { } source && input.Contains(source) ? without.Add(this.name) : without;
         }
 
+        public override bool? CallsCurrentTime => ContainsCurrentTime(this.value);
+
         public override ColumnSet ProcessingTime(ColumnSet input) =>
             ReadsProcessingTime(this.value, input) switch
             {
@@ -136,6 +178,26 @@ namespace StreamLint.Spark.Pipeline
         private readonly ImmutableArray<ColumnExpr> columns;
 
         public SelectProjection(ImmutableArray<ColumnExpr> columns) => this.columns = columns;
+
+        public override bool? CallsCurrentTime
+        {
+            get
+            {
+                bool? result = false;
+                foreach (ColumnExpr column in this.columns)
+                {
+                    bool? contains = ContainsCurrentTime(column);
+                    if (contains == true)
+                    {
+                        return true;
+                    }
+
+                    result = contains is null ? null : result;
+                }
+
+                return result;
+            }
+        }
 
         public override ColumnSet Watermarks(ColumnSet input)
         {
