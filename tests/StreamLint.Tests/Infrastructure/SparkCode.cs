@@ -15,8 +15,8 @@ class Job
 {
     void Run(SparkSession spark, bool flag, DataFrame given)
     {
-        DataFrame events = spark.ReadStream().Format(""kafka"").Option(""subscribe"", ""events"").Load();
-        DataFrame clicks = spark.ReadStream().Format(""kafka"").Option(""subscribe"", ""clicks"").Load();
+        DataFrame events = spark.ReadStream().Format(""kafka"").Option(""kafka.bootstrap.servers"", ""broker:9092"").Option(""subscribe"", ""events"").Load();
+        DataFrame clicks = spark.ReadStream().Format(""kafka"").Option(""kafka.bootstrap.servers"", ""broker:9092"").Option(""subscribe"", ""clicks"").Load();
         DataFrame dim = spark.Read().Parquet(""/dim"");
 " + body + @"
     }

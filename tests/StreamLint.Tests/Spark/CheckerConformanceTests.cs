@@ -98,10 +98,14 @@ namespace StreamLint.Tests.Spark
         [Fact]
         public Task UnknownModeString_WithFix() =>
             SL1008.VerifyCodeFixAsync(
-                Body(@"        events.WriteStream().OutputMode({|SL1008:""apend""|}).Format(""console"").Start();
-        events.WriteStream().OutputMode({|SL1008:""overwrite""|}).Format(""console"").Start();"),
-                Body(@"        events.WriteStream().OutputMode(""append"").Format(""console"").Start();
-        events.WriteStream().OutputMode({|SL1008:""overwrite""|}).Format(""console"").Start();"),
+                Body(@"        events.WriteStream().OutputMode({|SL1008:""apend""|}).Format(""console"").Start();"),
+                Body(@"        events.WriteStream().OutputMode(""append"").Format(""console"").Start();"),
+                StreamLint.CodeFixes.Spark.InvalidOutputModeCodeFix.LegalModeKey);
+
+        [Fact]
+        public Task UnknownModeString_FarFromAnyMode_NoFix() =>
+            SL1008.VerifyNoCodeFixAsync(
+                Body(@"        events.WriteStream().OutputMode({|SL1008:""overwrite""|}).Format(""console"").Start();"),
                 StreamLint.CodeFixes.Spark.InvalidOutputModeCodeFix.LegalModeKey);
 
         // ---- 4.C per-node checks (SL1007, SL1008) ----
