@@ -36,6 +36,7 @@ namespace StreamLint.Options
             }
 
             this.SparkVersion = sparkVersion;
+            this.LatencyBudgetMicros = ReadBudget(raw, problems);
             this.FlagUnwindowedAggregations = ReadFlag(raw, OptionKeys.ForRule("SL1002", OptionKeys.FlagUnwindowedAggregations), problems);
             this.Problems = problems.ToImmutable();
         }
@@ -46,8 +47,31 @@ namespace StreamLint.Options
         /// <summary><c>streamlint.SL1002.flag_unwindowed_aggregations</c> (default false).</summary>
         public bool FlagUnwindowedAggregations { get; }
 
+        /// <summary><c>streamlint.latency_budget</c> in microseconds; null when not set (SL1019 then reports nothing).</summary>
+        public long? LatencyBudgetMicros { get; }
+
+        /// <summary>The budget as written, for messages.</summary>
+        public string? LatencyBudgetText { get; private set; }
+
         /// <summary>Values that did not parse; SL9001 reports them and the defaults apply.</summary>
         public ImmutableArray<OptionProblem> Problems { get; }
+
+        private long? ReadBudget(AnalyzerConfigOptions raw, ImmutableArray<OptionProblem>.Builder problems)
+        {
+            if (!raw.TryGetValue(OptionKeys.LatencyBudget, out string? text))
+            {
+                return null;
+            }
+
+            if (Durations.TryParseMicros(text, out long micros) && micros > 0)
+            {
+                this.LatencyBudgetText = text.Trim();
+                return micros;
+            }
+
+            problems.Add(new OptionProblem(OptionKeys.LatencyBudget, text, "expected a positive duration such as 500ms, 1s, 2 minutes", "(not set: SL1019 off)"));
+            return null;
+        }
 
         private static bool ReadFlag(AnalyzerConfigOptions raw, string key, ImmutableArray<OptionProblem>.Builder problems)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -22,6 +23,8 @@ namespace StreamLint.Spark
         private readonly Compilation compilation;
         private readonly ConcurrentDictionary<SyntaxNode, LocalDefinitions> localDefinitions = new ConcurrentDictionary<SyntaxNode, LocalDefinitions>();
         private readonly ConcurrentDictionary<string, bool> confKeysSet = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private ImmutableArray<CheckpointSetting>? checkpoints;
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<HelperCallSite>> callSites =
             new ConcurrentDictionary<IMethodSymbol, ImmutableArray<HelperCallSite>>(SymbolEqualityComparer.Default);
@@ -51,6 +54,49 @@ namespace StreamLint.Spark
         /// </summary>
         public bool MentionsConfKey(string key, CancellationToken cancellationToken) =>
             this.confKeysSet.GetOrAdd(key, k => this.ScanForStringConstant(k, cancellationToken));
+
+        /// <summary>Whether an identifier (e.g. AwaitAnyTermination) appears anywhere in the compilation; computed once per name.</summary>
+        public bool MentionsIdentifier(string name, CancellationToken cancellationToken) =>
+            this.identifiers.GetOrAdd(name, n => this.compilation.SyntaxTrees.Any(tree =>
+                tree.GetRoot(cancellationToken).DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == n)));
+
+        /// <summary>
+        /// Every <c>Option("checkpointLocation", constant)</c> on a DataStreamWriter in the compilation, found once: a
+        /// syntactic pass over calls named Option, then binding only those.
+        /// </summary>
+        public ImmutableArray<CheckpointSetting> CheckpointSettings(CancellationToken cancellationToken)
+        {
+            if (this.checkpoints is { } known)
+            {
+                return known;
+            }
+
+            var found = ImmutableArray.CreateBuilder<CheckpointSetting>();
+            foreach (SyntaxTree tree in this.compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (InvocationExpressionSyntax call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (call.ArgumentList.Arguments.Count != 2 || call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Option" })
+                    {
+                        continue;
+                    }
+
+                    model ??= this.ModelFor(tree);
+                    if (model.GetOperation(call, cancellationToken) is IInvocationOperation option
+                        && this.Symbols.Is(option.TargetMethod.ContainingType, this.Symbols.DataStreamWriter)
+                        && string.Equals(Operations.ConstantString(Operations.Argument(option, 0)), "checkpointLocation", StringComparison.OrdinalIgnoreCase)
+                        && Operations.ConstantString(Operations.Argument(option, 1)) is { } path)
+                    {
+                        found.Add(new CheckpointSetting(path.TrimEnd('/'), option));
+                    }
+                }
+            }
+
+            ImmutableArray<CheckpointSetting> result = found.ToImmutable();
+            this.checkpoints = result;
+            return result;
+        }
 
         /// <summary>
         /// The semantic model of another tree, for following a helper method's body or its call sites. The analyzer

@@ -18,6 +18,9 @@ namespace StreamLint.Spark
             this.DataStreamWriter = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.DataStreamWriter");
             this.OutputModeEnum = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.OutputMode");
             this.StreamingQuery = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.StreamingQuery");
+            this.StreamingQueryManager = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.StreamingQueryManager");
+            this.ForeachWriter = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.IForeachWriter");
+            this.Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         }
 
         public INamedTypeSymbol DataFrame { get; }
@@ -41,6 +44,12 @@ namespace StreamLint.Spark
         public INamedTypeSymbol? OutputModeEnum { get; }
 
         public INamedTypeSymbol? StreamingQuery { get; }
+
+        public INamedTypeSymbol? StreamingQueryManager { get; }
+
+        public INamedTypeSymbol? ForeachWriter { get; }
+
+        public INamedTypeSymbol Disposable { get; }
 
         /// <summary>Null when Microsoft.Spark is not referenced: every Spark rule then does nothing.</summary>
         public static SparkSymbols? TryCreate(Compilation compilation)
