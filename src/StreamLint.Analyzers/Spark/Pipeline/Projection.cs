@@ -36,24 +36,7 @@ namespace StreamLint.Spark.Pipeline
                 case WindowColumn window:
                     return ContainsCurrentTime(window.TimeColumn);
                 case ComputedColumn computed:
-                    if (computed.IsProcessingTime)
-                    {
-                        return true;
-                    }
-
-                    bool? result = false;
-                    foreach (ColumnExpr? input in computed.Inputs)
-                    {
-                        bool? contains = ContainsCurrentTime(input);
-                        if (contains == true)
-                        {
-                            return true;
-                        }
-
-                        result = contains is null ? null : result;
-                    }
-
-                    return result;
+                    return computed.IsProcessingTime ? true : AnyOf(computed.Inputs, ContainsCurrentTime);
                 default:
                     return null;
             }
@@ -73,27 +56,28 @@ namespace StreamLint.Spark.Pipeline
                 case WindowColumn window:
                     return ReadsProcessingTime(window.TimeColumn, processingTime);
                 case ComputedColumn computed:
-                    if (computed.IsProcessingTime)
-                    {
-                        return true;
-                    }
-
-                    bool? result = false;
-                    foreach (ColumnExpr? input in computed.Inputs)
-                    {
-                        bool? reads = ReadsProcessingTime(input, processingTime);
-                        if (reads == true)
-                        {
-                            return true;
-                        }
-
-                        result = reads is null ? null : result;
-                    }
-
-                    return result;
+                    return computed.IsProcessingTime ? true : AnyOf(computed.Inputs, input => ReadsProcessingTime(input, processingTime));
                 default:
                     return null;
             }
+        }
+
+        /// <summary>Three-valued "any": true if some item is true, else null if some item is unknown, else false.</summary>
+        protected static bool? AnyOf<T>(IEnumerable<T> items, System.Func<T, bool?> test)
+        {
+            bool? result = false;
+            foreach (T item in items)
+            {
+                bool? value = test(item);
+                if (value == true)
+                {
+                    return true;
+                }
+
+                result = value is null ? null : result;
+            }
+
+            return result;
         }
 
         private sealed class UnknownProjection : Projection
@@ -179,25 +163,7 @@ namespace StreamLint.Spark.Pipeline
 
         public SelectProjection(ImmutableArray<ColumnExpr> columns) => this.columns = columns;
 
-        public override bool? CallsCurrentTime
-        {
-            get
-            {
-                bool? result = false;
-                foreach (ColumnExpr column in this.columns)
-                {
-                    bool? contains = ContainsCurrentTime(column);
-                    if (contains == true)
-                    {
-                        return true;
-                    }
-
-                    result = contains is null ? null : result;
-                }
-
-                return result;
-            }
-        }
+        public override bool? CallsCurrentTime => AnyOf(this.columns, ContainsCurrentTime);
 
         public override ColumnSet Watermarks(ColumnSet input)
         {
