@@ -23,7 +23,7 @@ namespace StreamLint.Options
             var problems = ImmutableArray.CreateBuilder<OptionProblem>();
 
             Version sparkVersion = SparkVersions.Default;
-            if (raw.TryGetValue(OptionKeys.SparkVersion, out string? text))
+            if (raw.TryGetValue(OptionKeys.SparkVersion, out string? text) && !string.IsNullOrWhiteSpace(text))
             {
                 if (SparkVersions.TryParse(text, out Version parsed, out string error))
                 {
@@ -58,7 +58,7 @@ namespace StreamLint.Options
 
         private long? ReadBudget(AnalyzerConfigOptions raw, ImmutableArray<OptionProblem>.Builder problems)
         {
-            if (!raw.TryGetValue(OptionKeys.LatencyBudget, out string? text))
+            if (!raw.TryGetValue(OptionKeys.LatencyBudget, out string? text) || string.IsNullOrWhiteSpace(text))
             {
                 return null;
             }
@@ -75,9 +75,9 @@ namespace StreamLint.Options
 
         private static bool ReadFlag(AnalyzerConfigOptions raw, string key, ImmutableArray<OptionProblem>.Builder problems)
         {
-            if (!raw.TryGetValue(key, out string? text))
+            if (!raw.TryGetValue(key, out string? text) || string.IsNullOrWhiteSpace(text))
             {
-                return false;
+                return false; // an empty value means the default
             }
 
             if (bool.TryParse(text.Trim(), out bool value))

@@ -71,8 +71,9 @@ namespace StreamLint.Spark.Rules
                     AggregateNode => MultipleAggregationsMessage,
                     DeduplicateNode => DedupAfterAggregationMessage,
 
-                    // A stream-stream join in Update/Complete is rejected for its own reason (SL1008).
-                    _ => mode == OutputModeFact.Append ? GlobalWatermarkMessage : null,
+                    // The global-watermark check throws from 3.1 (3.0 only logged it); a stream-stream join in
+                    // Update/Complete is rejected for its own reason (SL1008).
+                    _ => mode == OutputModeFact.Append && version >= new Version(3, 1) ? GlobalWatermarkMessage : null,
                 };
             }
 

@@ -44,7 +44,7 @@ namespace StreamLint.Spark.Rules
                             Descriptors.SL1018_UnpartitionedState,
                             Operations.NameLocation(single.Syntax),
                             System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(RemoveCallProperty, "true"),
-                            $"{single.Operator}(1) in a streaming query moves all of its rows (and the state and sink writes after it) onto one partition, one executor core"));
+                            $"{single.Operator}(1) in a streaming query funnels every row of each micro-batch through a single partition, one task on one executor core, before it reaches the sink"));
                         break;
                     case AggregateNode { Kind: Streamingness.Streaming } aggregate:
                         stateful = true;
