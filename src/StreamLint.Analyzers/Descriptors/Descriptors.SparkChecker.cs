@@ -24,7 +24,7 @@ namespace StreamLint
         public static readonly DiagnosticDescriptor SL1008_InvalidOutputMode = Create(
             "SL1008",
             "Output mode Spark rejects for this query",
-            "{0}; Spark throws at Start(): \"{1}\"",
+            "{0}; Spark throws {1}: \"{2}\"",
             DiagnosticSeverity.Error,
             "Each output mode fits some plans only: Complete needs an aggregation, stream-stream joins run only in Append, and the mode string must be append, complete or update.",
             Spark);

@@ -86,7 +86,20 @@ namespace StreamLint.Tests.Spark
         events.GroupBy(""page"").Count().WriteStream().OutputMode(""complete"").Format(""console"").Start();
         events.WriteStream().OutputMode(""append"").Format(""console"").Start();
         events.Join(given, ""id"").WriteStream().OutputMode(""complete"").Format(""console"").Start();"),
-                SL1008.Diagnostic("SL1008").WithLocation(0).WithArguments("Complete output mode is used on a streaming query without aggregation", InvalidOutputModeAnalyzer.CompleteWithoutAggregationMessage));
+                SL1008.Diagnostic("SL1008").WithLocation(0).WithArguments("Complete output mode is used on a streaming query without aggregation", "at Start()", InvalidOutputModeAnalyzer.CompleteWithoutAggregationMessage));
+
+        [Fact]
+        public Task B7c_GlobalAggregationThroughSelect_Silent() =>
+            SL1008.VerifyAnalyzerAsync(Body(@"        events.Select(Count(Col(""id""))).WriteStream().OutputMode(""complete"").Format(""console"").Start();
+        events.SelectExpr(""count(*)"").WriteStream().OutputMode(""complete"").Format(""console"").Start();
+        events.Agg(Count(Col(""id""))).WriteStream().OutputMode(""complete"").Format(""console"").Start();"));
+
+        [Fact]
+        public Task B7c_NoFixForUserConstant() =>
+            SL1008.VerifyNoCodeFixAsync(
+                Body(@"        events.WriteStream().OutputMode({|SL1008:Modes.Complete|}).Format(""console"").Start();", @"
+    static class Modes { public const string Complete = ""complete""; }"),
+                StreamLint.CodeFixes.Spark.InvalidOutputModeCodeFix.LegalModeKey);
 
         [Fact]
         public Task B7c_Fix_UsesAppend() =>
@@ -233,6 +246,7 @@ namespace StreamLint.Tests.Spark
         events.Join(clicks, ""id"").WriteStream().OutputMode(""append"").Format(""console"").Start();"),
                 SL1008.Diagnostic("SL1008").WithLocation(0).WithArguments(
                     display + " output mode is used on a stream-stream join",
+                    "at Start()",
                     $"Join between two streaming DataFrames/Datasets is not supported in {display} output mode, only in Append output mode"));
 
         // ---- 4.E continuous processing (SL1016) ----

@@ -41,6 +41,15 @@ class Job
                     .WithArguments("Option 'kafka.group.id' makes Spark's Kafka source use a fixed consumer group: two queries (or two runs) with the same group read each other's partitions and lose data; let Spark generate a unique group id"));
 
         [Fact]
+        public Task GroupId_Spark24_IsAnError() =>
+            Verify.VerifyAnalyzerAsync(
+                Read(@".Option({|#0:""kafka.group.id""|}, ""g"")"),
+                "streamlint.spark_version = 2.4\n",
+                withSpark: true,
+                new DiagnosticResult("SL1014", DiagnosticSeverity.Error).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                    .WithArguments("Option 'kafka.group.id' on a Kafka source: Spark before 3.0 throws: \"Kafka option 'group.id' is not supported as user-specified consumer groups are not used to track offsets.\""));
+
+        [Fact]
         public Task EndingOffsetsOnStreamingRead_Reports_BatchRead_Silent() =>
             Verify.VerifyAnalyzerAsync(Usings + @"
 class Job

@@ -82,6 +82,7 @@ namespace StreamLint.Tests.Spark
         events.WithWatermark(""ts"", ""0 seconds"");
         Trigger.ProcessingTime({|SL1015:""1 month""|});
         Trigger.ProcessingTime({|SL1015:-5L|});
+        Trigger.ProcessingTime({|SL1015:-5000|});
         Trigger.Continuous({|SL1015:""1 sec""|});
         Trigger.ProcessingTime(""interval 500 milliseconds"");
         Trigger.ProcessingTime(1000);"));
@@ -104,10 +105,12 @@ namespace StreamLint.Tests.Spark
             Verify.VerifyCodeFixAsync(
                 Body(@"        events.WithWatermark(""ts"", {|SL1015:""10 secnds""|});
         events.GroupBy(Window(Col(""ts""), {|SL1015:""1 minuts""|}));
-        Trigger.ProcessingTime({|SL1015:""500 ms""|});"),
+        Trigger.ProcessingTime({|SL1015:""500 ms""|});
+        Trigger.ProcessingTime({|SL1015:""2 hours 30 s""|});"),
                 Body(@"        events.WithWatermark(""ts"", ""10 seconds"");
         events.GroupBy(Window(Col(""ts""), ""1 minute""));
-        Trigger.ProcessingTime(""500 milliseconds"");"),
+        Trigger.ProcessingTime(""500 milliseconds"");
+        Trigger.ProcessingTime(""2 hours 30 seconds"");"),
                 InvalidDurationCodeFix.CorrectUnitKey);
 
         [Fact]

@@ -34,6 +34,7 @@ namespace StreamLint.Spark.Pipeline
                         ? new ColumnValue(new ComputedColumn(name, ImmutableArray<ColumnExpr?>.Empty, isProcessingTime: true))
                         : null;
                 case "CurrentTimestamp" when isStatic:
+                case "CurrentDate" when isStatic:
                 case "UnixTimestamp" when isStatic && method.Parameters.Length == 0:
                     return new ColumnValue(new ComputedColumn(name, ImmutableArray<ColumnExpr?>.Empty, isProcessingTime: true));
                 case "Alias" or "As" or "Name" when !isStatic && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String:
@@ -52,6 +53,24 @@ namespace StreamLint.Spark.Pipeline
             inputs.AddRange(this.AllArguments(invocation).Where(a => a is null || this.Symbols.Is(a.Type, this.Symbols.Column)));
             return Computed(name, this.Columns(walk, inputs.ToArray()));
         }
+
+        /// <summary>Spark's aggregate functions: in a Select they turn the projection into a global aggregation.</summary>
+        private static readonly System.Collections.Generic.HashSet<string> AggregateFunctions = new System.Collections.Generic.HashSet<string>
+        {
+            "Count", "CountDistinct", "ApproxCountDistinct", "Sum", "SumDistinct", "Avg", "Mean", "Max", "Min", "First", "Last",
+            "CollectList", "CollectSet", "Stddev", "StddevSamp", "StddevPop", "Variance", "VarSamp", "VarPop", "Skewness",
+            "Kurtosis", "Corr", "CovarPop", "CovarSamp", "Grouping", "GroupingId", "PercentileApprox", "MaxBy", "MinBy",
+        };
+
+        /// <summary>True when a column expression calls an aggregate function somewhere (or cannot be followed).</summary>
+        private static bool MayAggregate(ColumnExpr? expr) => expr switch
+        {
+            null => true,
+            ComputedColumn computed => AggregateFunctions.Contains(computed.Function) || computed.Inputs.Any(MayAggregate),
+            AliasColumn alias => MayAggregate(alias.Inner),
+            WindowColumn window => MayAggregate(window.TimeColumn),
+            _ => false,
+        };
 
         private static bool IsCurrentTimeSql(string? sql) =>
             sql?.Trim().ToLowerInvariant() is "current_timestamp()" or "current_timestamp" or "now()" or "localtimestamp()" or "localtimestamp";
@@ -94,6 +113,7 @@ namespace StreamLint.Spark.Pipeline
 
                 case "Select":
                     var selected = ImmutableArray.CreateBuilder<ColumnExpr>();
+                    // Select(Count(…)) is a global aggregation in Spark, not a projection: the caller makes it opaque.
                     foreach (IOperation? argument in this.AllArguments(invocation))
                     {
                         ColumnExpr? expr = Operations.ConstantString(argument) is { } name

@@ -86,6 +86,7 @@ namespace StreamLint.Spark.Pipeline
                 "Agg" => new AggregateNode(syntax, child, ImmutableArray<ColumnExpr?>.Empty, groupingCall: null, name),
                 "Distinct" => new DeduplicateNode(syntax, child, ImmutableArray<string>.Empty, name),
                 "DropDuplicates" => new DeduplicateNode(syntax, child, this.ColumnNames(invocation), name),
+                "Select" when this.SelectAggregates(invocation, walk) => new OpaqueNode(syntax, child, name),
                 "Select" or "WithColumn" or "WithColumnRenamed" or "Drop" => new UnaryNode(syntax, child, name, this.ProjectionOf(invocation, walk)),
                 "Join" => this.Join(invocation, child, walk),
                 "Repartition" or "Coalesce" => new UnaryNode(syntax, child, name, projection: null, partitions: ConstantPartitions(invocation)),
@@ -96,6 +97,10 @@ namespace StreamLint.Spark.Pipeline
 
             return new DataFrameValue(node);
         }
+
+        /// <summary>True when a Select calls an aggregate function (Spark then plans a global aggregation) or cannot be read.</summary>
+        private bool SelectAggregates(IInvocationOperation invocation, Walk walk) =>
+            this.AllArguments(invocation).Any(a => Operations.ConstantString(a) is null && MayAggregate((this.Eval(a, walk) as ColumnValue)?.Expr));
 
         private static int? ConstantPartitions(IInvocationOperation invocation) =>
             invocation.TargetMethod.Parameters.Length > 0

@@ -40,18 +40,17 @@ namespace StreamLint.Spark.Rules
             }
             else if (query.Plan is { Kind: Streamingness.Streaming } plan)
             {
+                // Spark checks the plan from the source up, so it names the operator nearest the source: the last one
+                // met walking from the sink.
                 foreach (PlanNode node in PlanQueries.Nodes(plan))
                 {
                     if (SparkNodeName(node) is { } nodeName)
                     {
                         problem = ($"the {nodeName} operation", $"Continuous processing does not support {nodeName} operations.");
-                        break;
                     }
-
-                    if (node is UnaryNode { Projection: { CallsCurrentTime: true } })
+                    else if (node is UnaryNode { Projection: { CallsCurrentTime: true } })
                     {
                         problem = ("a current-time function", "Continuous processing does not support current time operations.");
-                        break;
                     }
                 }
             }
@@ -74,11 +73,12 @@ namespace StreamLint.Spark.Rules
             DeduplicateNode => "Deduplicate",
             JoinNode => "Join",
             WatermarkNode => "EventTimeWatermark",
+            CombineNode { Operator: "CrossJoin" } => "Join",
             CombineNode { Operator: "Union" or "UnionByName" } => "Union",
             CombineNode { Operator: "Except" or "ExceptAll" } => "Except",
             CombineNode { Operator: "Intersect" or "IntersectAll" } => "Intersect",
             UnaryNode { Operator: "OrderBy" or "Sort" or "SortWithinPartitions" } => "Sort",
-            UnaryNode { Operator: "Limit" } => "GlobalLimit",
+            UnaryNode { Operator: "Limit" } => "LocalLimit",
             UnaryNode { Operator: "Sample" } => "Sample",
             UnaryNode { Operator: "Repartition" or "Coalesce", Partitions: not null } => "Repartition",
             _ => null,

@@ -51,7 +51,7 @@ namespace StreamLint.Spark.Rules
                 && method.ContainingType.ContainingNamespace.ToDisplayString() == "Microsoft.Spark.Sql.Streaming")
             {
                 IOperation? argument = Operations.Argument(invocation, 0);
-                if (argument is { ConstantValue: { HasValue: true, Value: long milliseconds } } && milliseconds < 0)
+                if (argument is { ConstantValue: { HasValue: true, Value: long or int } } && Convert.ToInt64(argument.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture) is var milliseconds && milliseconds < 0)
                 {
                     Report(context, argument, $"Trigger interval {milliseconds} ms is negative; Spark throws: \"Interval cannot be negative\"", null);
                     return;
@@ -117,13 +117,13 @@ namespace StreamLint.Spark.Rules
                     ? Correct(text, badUnit)
                     : null;
                 string display = template ? argument.Syntax.ToString() : "\"" + text + "\"";
-                Report(context, argument, $"{what} {display} does not parse as a Spark interval: {error}; Spark throws when the query starts", corrected);
+                Report(context, argument, $"{what} {display} does not parse as a Spark interval: {error}; Spark throws as soon as this call runs", corrected);
                 return null;
             }
 
             if (!template && sparkRejects(text, interval) is { } rejection)
             {
-                Report(context, argument, $"{what} \"{text}\" is rejected by Spark when the query starts: \"{rejection}\"", null);
+                Report(context, argument, $"{what} \"{text}\" is rejected by Spark as soon as this call runs: \"{rejection}\"", null);
                 return null;
             }
 
@@ -178,12 +178,19 @@ namespace StreamLint.Spark.Rules
                 return null;
             }
 
-            // Keep the number before the unit; plural unless it is exactly 1.
-            string lower = text.ToLowerInvariant();
-            int at = lower.IndexOf(badUnit, StringComparison.Ordinal);
-            string before = text.Substring(0, at).TrimEnd();
-            string number = before.Split(' ').LastOrDefault() ?? string.Empty;
+            // Replace the offending word itself (not a substring elsewhere); plural unless its number is exactly 1.
+            System.Text.RegularExpressions.Match word = System.Text.RegularExpressions.Regex.Match(
+                text,
+                @"(?<number>\S+)(?<gap>\s+)" + System.Text.RegularExpressions.Regex.Escape(badUnit) + @"(?=\s|$)",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            if (!word.Success)
+            {
+                return null;
+            }
+
+            string number = word.Groups["number"].Value;
             string replacement = number is "1" or "+1" or "-1" ? unit : unit + "s";
+            int at = word.Index + number.Length + word.Groups["gap"].Length;
             return text.Substring(0, at) + replacement + text.Substring(at + badUnit.Length);
         }
 

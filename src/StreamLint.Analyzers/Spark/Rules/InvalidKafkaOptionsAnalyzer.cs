@@ -82,6 +82,11 @@ namespace StreamLint.Spark.Rules
                     string? fix = !inChain ? null : string.Equals(key, "kafka.auto.offset.reset", StringComparison.OrdinalIgnoreCase) ? "StartingOffsets" : "Remove";
                     Report(context, location, DiagnosticSeverity.Error, fix, $"Option '{key}' on a Kafka {(source ? "source" : "sink")}: Spark throws: \"{message}\"");
                 }
+                else if (source && string.Equals(key, "kafka.group.id", StringComparison.OrdinalIgnoreCase)
+                    && Options.StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree).SparkVersion < new Version(3, 0))
+                {
+                    Report(context, location, DiagnosticSeverity.Error, inChain ? "Remove" : null, "Option 'kafka.group.id' on a Kafka source: Spark before 3.0 throws: \"Kafka option 'group.id' is not supported as user-specified consumer groups are not used to track offsets.\"");
+                }
                 else if (source && string.Equals(key, "kafka.group.id", StringComparison.OrdinalIgnoreCase))
                 {
                     Report(context, location, DiagnosticSeverity.Warning, null, "Option 'kafka.group.id' makes Spark's Kafka source use a fixed consumer group: two queries (or two runs) with the same group read each other's partitions and lose data; let Spark generate a unique group id");

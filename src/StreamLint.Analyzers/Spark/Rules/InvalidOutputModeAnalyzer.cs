@@ -44,7 +44,7 @@ namespace StreamLint.Spark.Rules
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty;
-            if (Nearest(mode) is { } legal)
+            if (Nearest(mode) is { } legal && Operations.Argument(invocation, 0)!.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)
             {
                 properties = properties.Add(LegalModeProperty, legal);
             }
@@ -54,6 +54,7 @@ namespace StreamLint.Spark.Rules
                 Operations.Argument(invocation, 0)!.Syntax.GetLocation(),
                 properties,
                 $"'{mode}' is not an output mode",
+                "when OutputMode(…) runs",
                 $"Unknown output mode {mode}. Accepted output modes are 'append', 'complete', 'update'"));
         }
 
@@ -92,14 +93,20 @@ namespace StreamLint.Spark.Rules
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1008_InvalidOutputMode,
                 local ? Operations.Argument(modeCall!, 0)!.Syntax.GetLocation() : Operations.NameLocation(query.Start.Syntax),
-                local ? ImmutableDictionary<string, string?>.Empty.Add(LegalModeProperty, "append") : ImmutableDictionary<string, string?>.Empty,
+                local && FixableModeArgument(Operations.Argument(modeCall!, 0)!, context) ? ImmutableDictionary<string, string?>.Empty.Add(LegalModeProperty, "append") : ImmutableDictionary<string, string?>.Empty,
                 problem,
+                "at Start()",
                 message));
         }
 
+        /// <summary>The fix rewrites a string literal or a member of the OutputMode enum, never a user's constant.</summary>
+        private static bool FixableModeArgument(IOperation argument, OperationBlockAnalysisContext context) =>
+            argument.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax
+            || (argument is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field } && field.ContainingType.Name == "OutputMode");
+
         /// <summary>True when no input of the plan is unknown (an unknown input could hide an aggregation).</summary>
         private static bool FullyKnown(System.Collections.Generic.List<PlanNode> nodes) =>
-            nodes.All(n => n is not (ParameterNode or CombineNode { Right: null }));
+            nodes.All(n => n is not (ParameterNode or OpaqueNode or CombineNode { Right: null }));
 
         /// <summary>The one mode within two edits of <paramref name="text"/>, if exactly one is.</summary>
         private static string? Nearest(string text)

@@ -118,7 +118,7 @@ namespace StreamLint.Spark.Rules
                 JoinTypes.FullOuter when legacy && (leftStream || rightStream) => "Full outer joins with streaming DataFrames/Datasets are not supported",
                 JoinTypes.FullOuter when leftStream && rightBatch => "FullOuter joins with streaming DataFrames/Datasets on the left and a static DataFrame/Dataset on the right is not supported",
                 JoinTypes.FullOuter when leftBatch && rightStream => "FullOuter joins with streaming DataFrames/Datasets on the right and a static DataFrame/Dataset on the left is not supported",
-                JoinTypes.LeftAnti or JoinTypes.LeftSemi when legacy && rightStream && leftBatch => "Left semi/anti joins with a streaming DataFrame/Dataset on the right are not supported",
+                JoinTypes.LeftAnti or JoinTypes.LeftSemi when legacy && rightStream => "Left semi/anti joins with a streaming DataFrame/Dataset on the right are not supported",
                 JoinTypes.LeftAnti when rightStream => legacy ? "Left semi/anti joins with a streaming DataFrame/Dataset on the right are not supported" : "LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported",
                 JoinTypes.LeftOuter when leftBatch && rightStream => legacy
                     ? "Left outer join with a streaming DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported"
