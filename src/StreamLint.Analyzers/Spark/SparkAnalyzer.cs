@@ -32,7 +32,7 @@ namespace StreamLint.Spark
         private protected abstract void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark);
 
         /// <summary>True when <paramref name="node"/> is inside the body being analysed, so a diagnostic there is local to it.</summary>
-        private protected static bool IsInBlock(OperationBlockAnalysisContext context, SyntaxNode node)
+        private protected static bool IsInBlock(BlockContext context, SyntaxNode node)
         {
             foreach (IOperation block in context.OperationBlocks)
             {
@@ -53,7 +53,7 @@ namespace StreamLint.Spark
         private protected static void RegisterStartedQueries(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
-            System.Action<OperationBlockAnalysisContext, StartedQuery> analyze) =>
+            System.Action<BlockContext, StartedQuery> analyze) =>
             RegisterInvocationsPerBlock(
                 context,
                 invocation => StartedQuery.IsStartCall(invocation, spark.Symbols),
@@ -72,7 +72,7 @@ namespace StreamLint.Spark
         private protected static void RegisterInvocationsPerBlock(
             CompilationStartAnalysisContext context,
             System.Func<IInvocationOperation, bool> interesting,
-            System.Action<OperationBlockAnalysisContext, IInvocationOperation> analyze)
+            System.Action<BlockContext, IInvocationOperation> analyze)
         {
             context.RegisterOperationBlockStartAction(block =>
             {
@@ -89,9 +89,10 @@ namespace StreamLint.Spark
                     OperationKind.Invocation);
                 block.RegisterOperationBlockEndAction(end =>
                 {
+                    var reporting = new BlockContext(end);
                     foreach (IInvocationOperation invocation in System.Linq.Enumerable.OrderBy(found, i => i.Syntax.SpanStart))
                     {
-                        analyze(end, invocation);
+                        analyze(reporting, invocation);
                     }
                 });
             });

@@ -170,6 +170,12 @@ class Job
         updateWriter.Start();"));
 
         [Fact]
+        public Task TwoQueriesOverOneAggregation_ReportOnce() =>
+            Verify.VerifyAnalyzerAsync(Code(@"        var counts = events.GroupBy(""page"").{|SL1001:Count|}();
+        counts.WriteStream().Format(""console"").Start();
+        counts.WriteStream().Format(""memory"").QueryName(""counts"").Start();"));
+
+        [Fact]
         public Task ModeFromUnknownValue_Silent() =>
             Verify.VerifyAnalyzerAsync(Code(@"        string mode = System.Environment.GetEnvironmentVariable(""MODE"")!;
         events.GroupBy(""page"").Count().WriteStream().OutputMode(mode).Start();"));

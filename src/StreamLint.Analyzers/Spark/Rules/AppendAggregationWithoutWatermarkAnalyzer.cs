@@ -36,7 +36,7 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, (c, query) => Analyze(c, query, spark));
 
-        private static void Analyze(OperationBlockAnalysisContext context, StartedQuery query, SparkCompilation spark)
+        private static void Analyze(BlockContext context, StartedQuery query, SparkCompilation spark)
         {
             if (query.Facts.OutputMode != OutputModeFact.Append
                 || query.Plan is not { Kind: Streamingness.Streaming } plan)

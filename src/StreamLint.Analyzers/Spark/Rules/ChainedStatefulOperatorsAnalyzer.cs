@@ -30,7 +30,7 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, Analyze);
 
-        private static void Analyze(OperationBlockAnalysisContext context, StartedQuery query)
+        private static void Analyze(BlockContext context, StartedQuery query)
         {
             OutputModeFact mode = query.Facts.OutputMode;
             if (query.Plan is not { Kind: Streamingness.Streaming } plan || mode is OutputModeFact.Unknown or OutputModeFact.Invalid)

@@ -21,7 +21,7 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, (c, query) => Analyze(c, query, spark));
 
-        private static void Analyze(OperationBlockAnalysisContext context, StartedQuery query, SparkCompilation spark)
+        private static void Analyze(BlockContext context, StartedQuery query, SparkCompilation spark)
         {
             IInvocationOperation? continuous = query.Writer.Calls
                 .Where(call => call.TargetMethod.Name == "Trigger")

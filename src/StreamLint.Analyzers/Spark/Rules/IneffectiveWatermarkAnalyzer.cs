@@ -41,7 +41,7 @@ namespace StreamLint.Spark.Rules
                     }
                 });
 
-        private static void AnalyzeWatermark(OperationBlockAnalysisContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void AnalyzeWatermark(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not WatermarkNode watermark)
             {
@@ -67,7 +67,7 @@ namespace StreamLint.Spark.Rules
         }
 
         /// <summary>A windowed aggregation whose window column is not the one watermarked on its (unary) lineage.</summary>
-        private static void AnalyzeAggregation(OperationBlockAnalysisContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void AnalyzeAggregation(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not AggregateNode { Kind: Streamingness.Streaming } aggregate
                 || aggregate.Keys.OfType<WindowColumn>().Select(w => w.TimeColumn).FirstOrDefault() is not ColumnRef { Name: var windowColumn }

@@ -58,7 +58,7 @@ namespace StreamLint.Spark.Rules
                 $"Unknown output mode {mode}. Accepted output modes are 'append', 'complete', 'update'"));
         }
 
-        private static void AnalyzeQuery(OperationBlockAnalysisContext context, StartedQuery query)
+        private static void AnalyzeQuery(BlockContext context, StartedQuery query)
         {
             OutputModeFact mode = query.Facts.OutputMode;
             if (query.Plan is not { Kind: Streamingness.Streaming } plan || mode is not (OutputModeFact.Update or OutputModeFact.Complete))
@@ -100,7 +100,7 @@ namespace StreamLint.Spark.Rules
         }
 
         /// <summary>The fix rewrites a string literal or a member of the OutputMode enum, never a user's constant.</summary>
-        private static bool FixableModeArgument(IOperation argument, OperationBlockAnalysisContext context) =>
+        private static bool FixableModeArgument(IOperation argument, BlockContext context) =>
             argument.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax
             || (argument is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field } && field.ContainingType.Name == "OutputMode");
 

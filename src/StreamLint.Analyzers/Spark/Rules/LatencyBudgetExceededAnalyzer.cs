@@ -24,7 +24,7 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, Analyze);
 
-        private static void Analyze(OperationBlockAnalysisContext context, StartedQuery query)
+        private static void Analyze(BlockContext context, StartedQuery query)
         {
             StreamLintOptions options = StreamLintOptions.For(context.Options, query.Start.Syntax.SyntaxTree);
             if (options.LatencyBudgetMicros is not { } budget)
@@ -85,7 +85,7 @@ namespace StreamLint.Spark.Rules
         private static long? Parse(string text, StreamLintOptions options) =>
             SparkInterval.Parse(text, options.SparkVersion, out _, out _) is { Months: 0 } interval ? interval.TotalMicros : null;
 
-        private static void Report(OperationBlockAnalysisContext context, StartedQuery query, SyntaxNode site, string what, StreamLintOptions options) =>
+        private static void Report(BlockContext context, StartedQuery query, SyntaxNode site, string what, StreamLintOptions options) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1019_LatencyBudgetExceeded,
                 Operations.NameLocation(IsInBlock(context, site) ? site : query.Start.Syntax),

@@ -26,7 +26,7 @@ namespace StreamLint.Spark.Rules
                 invocation => invocation.TargetMethod.Name == "Join" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame),
                 (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not JoinNode join
                 || !PlanQueries.IsStreamStreamJoin(join)

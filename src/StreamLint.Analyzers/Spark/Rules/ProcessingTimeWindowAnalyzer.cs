@@ -25,7 +25,7 @@ namespace StreamLint.Spark.Rules
                     && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame),
                 (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(OperationBlockAnalysisContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (invocation.TargetMethod.Name == "WithWatermark")
             {

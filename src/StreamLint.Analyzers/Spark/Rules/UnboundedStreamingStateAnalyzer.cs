@@ -39,7 +39,7 @@ namespace StreamLint.Spark.Rules
                 (c, invocation) => AnalyzeCall(c, invocation, spark));
         }
 
-        private static void AnalyzeAggregations(OperationBlockAnalysisContext context, StartedQuery query)
+        private static void AnalyzeAggregations(BlockContext context, StartedQuery query)
         {
             OutputModeFact mode = query.Facts.OutputMode;
             if (mode is not (OutputModeFact.Update or OutputModeFact.Complete) || query.Plan is not { Kind: Streamingness.Streaming } plan)
@@ -89,7 +89,7 @@ namespace StreamLint.Spark.Rules
             }
         }
 
-        private static void AnalyzeCall(OperationBlockAnalysisContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void AnalyzeCall(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             PlanNode? node = spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken);
             string? reason = null;

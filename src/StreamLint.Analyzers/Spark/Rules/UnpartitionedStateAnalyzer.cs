@@ -27,7 +27,7 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, (c, query) => Analyze(c, query, spark));
 
-        private static void Analyze(OperationBlockAnalysisContext context, StartedQuery query, SparkCompilation spark)
+        private static void Analyze(BlockContext context, StartedQuery query, SparkCompilation spark)
         {
             if (query.Plan is not { Kind: Streamingness.Streaming } plan)
             {
@@ -77,7 +77,7 @@ namespace StreamLint.Spark.Rules
             }
         }
 
-        private static void Report(OperationBlockAnalysisContext context, StartedQuery query, PlanNode node, string message) =>
+        private static void Report(BlockContext context, StartedQuery query, PlanNode node, string message) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1018_UnpartitionedState,
                 Operations.NameLocation(IsInBlock(context, node.Syntax) ? node.Syntax : query.Start.Syntax),

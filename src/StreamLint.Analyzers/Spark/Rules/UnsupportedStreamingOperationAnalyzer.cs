@@ -171,7 +171,7 @@ namespace StreamLint.Spark.Rules
             }
         }
 
-        private static void AnalyzeQuery(OperationBlockAnalysisContext context, StartedQuery query)
+        private static void AnalyzeQuery(BlockContext context, StartedQuery query)
         {
             OutputModeFact mode = query.Facts.OutputMode;
             if (query.Plan is not { Kind: Streamingness.Streaming } plan || mode is OutputModeFact.Unknown or OutputModeFact.Invalid)
