@@ -15,7 +15,7 @@ namespace StreamLint.Spark.Rules
     public sealed class ForeachBatchRecomputationAnalyzer : SparkAnalyzer
     {
         private static readonly ImmutableHashSet<string> DataFrameActions = ImmutableHashSet.Create(
-            "Count", "Show", "Collect", "Take", "Head", "First", "Tail", "ToLocalIterator", "IsEmpty", "Foreach", "ForeachPartition");
+            "Count", "Show", "Collect", "Take", "Head", "First", "Tail", "ToLocalIterator", "IsEmpty");
 
         private static readonly ImmutableHashSet<string> WriterActions = ImmutableHashSet.Create(
             "Save", "SaveAsTable", "InsertInto", "Jdbc", "Parquet", "Json", "Csv", "Orc", "Text");
