@@ -253,12 +253,12 @@ namespace StreamLint.Tests.Reliability
                 (EmptyGroup, Single(Groups(root).Where(g => g.Close.SpanStart > g.Open.Span.End).Select(g => new Edit(g.Open.Span.End, g.Close.SpanStart - g.Open.Span.End, string.Empty)))),
                 (SwapIdentifier, Single(IdentifierSwaps(root, Random(settings, seed, SwapIdentifier)))),
                 (LiteralNonConstant, LiteralsNonConstant(root)),
-                (LiteralSwap, Single(LiteralSwaps(root, Random(settings, seed, LiteralSwap)))),
+                (LiteralSwap, Single(LiteralSwaps(root, Random(settings, seed, LiteralSwap), settings.IsLarge ? 4 : 1))),
                 (UnfinishedLambda, Single(UnfinishedLambdas(root, text.Length))),
                 (DeleteStatement, Single(Statements(root).Select(s => new Edit(s.SpanStart, s.Span.Length, string.Empty)))),
                 (DuplicateStatement, Single(Statements(root).Where(s => s is not LocalFunctionStatementSyntax).Select(s => new Edit(s.Span.End, 0, " " + s.ToString())))),
                 (SwapStatements, Single(StatementSwaps(root, text))),
-                (InsertCall, Single(InsertedCalls(root, model, Random(settings, seed, InsertCall)))),
+                (InsertCall, Single(InsertedCalls(root, model, Random(settings, seed, InsertCall), allCalls: settings.IsLarge))),
             };
 
             foreach ((string kind, IReadOnlyList<ImmutableArray<Edit>> candidates) in firstOrder)
@@ -450,12 +450,16 @@ namespace StreamLint.Tests.Reliability
             return result;
         }
 
-        private static IEnumerable<Edit> LiteralSwaps(CompilationUnitSyntax root, Random random)
+        /// <summary>String literals replaced by strings the rules care about (<paramref name="perLiteral"/> random ones each).</summary>
+        private static IEnumerable<Edit> LiteralSwaps(CompilationUnitSyntax root, Random random, int perLiteral)
         {
             foreach (LiteralExpressionSyntax literal in root.DescendantNodes().OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)))
             {
-                string value = DomainStrings[random.Next(DomainStrings.Length)];
-                yield return new Edit(literal.SpanStart, literal.Span.Length, SyntaxFactory.Literal(value).ToString());
+                for (int i = 0; i < perLiteral; i++)
+                {
+                    string value = DomainStrings[random.Next(DomainStrings.Length)];
+                    yield return new Edit(literal.SpanStart, literal.Span.Length, SyntaxFactory.Literal(value).ToString());
+                }
             }
         }
 
@@ -503,8 +507,11 @@ namespace StreamLint.Tests.Reliability
             }
         }
 
-        /// <summary>A type-preserving Spark call inserted after an expression of a Spark type (the program usually still compiles).</summary>
-        private static IEnumerable<Edit> InsertedCalls(CompilationUnitSyntax root, SemanticModel model, Random random)
+        /// <summary>
+        /// A type-preserving Spark call inserted after an expression of a Spark type (the program usually still compiles):
+        /// one random call per expression, or every call when <paramref name="allCalls"/>.
+        /// </summary>
+        private static IEnumerable<Edit> InsertedCalls(CompilationUnitSyntax root, SemanticModel model, Random random, bool allCalls)
         {
             foreach (ExpressionSyntax expression in root.DescendantNodes().OfType<ExpressionSyntax>())
             {
@@ -528,11 +535,13 @@ namespace StreamLint.Tests.Reliability
                 string? metadataName = type is null ? null : type.ContainingNamespace?.ToDisplayString() + "." + type.MetadataName;
                 if (metadataName is not null && TypePreservingCalls.TryGetValue(metadataName, out string[]? calls))
                 {
-                    string call = calls[random.Next(calls.Length)];
                     bool needsParentheses = expression is not (InvocationExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax);
-                    yield return needsParentheses
-                        ? new Edit(expression.SpanStart, expression.Span.Length, "(" + expression + ")" + call)
-                        : new Edit(expression.Span.End, 0, call);
+                    foreach (string call in allCalls ? calls : new[] { calls[random.Next(calls.Length)] })
+                    {
+                        yield return needsParentheses
+                            ? new Edit(expression.SpanStart, expression.Span.Length, "(" + expression + ")" + call)
+                            : new Edit(expression.Span.End, 0, call);
+                    }
                 }
             }
         }
