@@ -118,12 +118,13 @@ namespace StreamLint.Tests.Reliability
 
                 // In CI mode a fix is checked once per distinct context: the same rule at the same place of an
                 // identical member, in code that compiles or not. Most mutants leave most members as the seed has
-                // them, so this keeps thousands of mutants within the time budget. The large mode checks every fix.
+                // them, so this keeps thousands of mutants within the time budget. The large mode checks every fix
+                // (unless STREAMLINT_FUZZ_FIXES=distinct).
                 var toCheck = new HashSet<string>(StringComparer.Ordinal);
                 foreach (Diagnostic diagnostic in run.Diagnostics.Where(d => d.Location.IsInSource && Repository.CodeFixes.Any(f => f.FixableDiagnosticIds.Contains(d.Id))))
                 {
                     string signature = FixSignature(diagnostic, errorsBefore == 0);
-                    if (settings.IsLarge || stats.FirstTimeFor(signature))
+                    if (settings.CheckEveryFix || stats.FirstTimeFor(signature))
                     {
                         toCheck.Add(signature);
                     }

@@ -92,11 +92,12 @@ namespace StreamLint.Tests.Reliability
             [Mutator.Combined] = 15,
         }.ToImmutableDictionary();
 
-        private FuzzSettings(string mode, int randomSeed, Func<string, int> limit)
+        private FuzzSettings(string mode, int randomSeed, Func<string, int> limit, bool checkEveryFix)
         {
             this.Mode = mode;
             this.RandomSeed = randomSeed;
             this.Limit = limit;
+            this.CheckEveryFix = checkEveryFix;
         }
 
         public string Mode { get; }
@@ -106,21 +107,29 @@ namespace StreamLint.Tests.Reliability
         /// <summary>How many mutants of a kind to draw from one seed.</summary>
         public Func<string, int> Limit { get; }
 
-        public bool IsLarge => this.Mode == "large";
+        public bool IsLarge => this.Mode.StartsWith("large", StringComparison.Ordinal);
+
+        /// <summary>
+        /// Whether every fix of every mutant is checked, or each fix context once (the same rule at the same place of
+        /// an identical member): large mode checks every fix unless STREAMLINT_FUZZ_FIXES=distinct.
+        /// </summary>
+        public bool CheckEveryFix { get; }
 
         /// <summary>CI unless STREAMLINT_FUZZ=large; STREAMLINT_FUZZ_SEED=n changes the random seed (default 20251126).</summary>
         public static FuzzSettings FromEnvironment()
         {
             int seed = int.TryParse(Environment.GetEnvironmentVariable("STREAMLINT_FUZZ_SEED"), out int parsed) ? parsed : 20251126;
+            bool distinctFixes = string.Equals(Environment.GetEnvironmentVariable("STREAMLINT_FUZZ_FIXES"), "distinct", StringComparison.OrdinalIgnoreCase);
             return string.Equals(Environment.GetEnvironmentVariable("STREAMLINT_FUZZ"), "large", StringComparison.OrdinalIgnoreCase)
-                ? Large(seed)
+                ? Large(seed, checkEveryFix: !distinctFixes)
                 : Ci(seed);
         }
 
-        public static FuzzSettings Ci(int seed) => new FuzzSettings("ci", seed, kind => CiLimits.TryGetValue(kind, out int n) ? n : 10);
+        public static FuzzSettings Ci(int seed) => new FuzzSettings("ci", seed, kind => CiLimits.TryGetValue(kind, out int n) ? n : 10, checkEveryFix: false);
 
         /// <summary>Every candidate of every kind, and many more combined (second-order) mutants.</summary>
-        public static FuzzSettings Large(int seed) => new FuzzSettings("large", seed, kind => kind == Mutator.Combined ? 400 : int.MaxValue);
+        public static FuzzSettings Large(int seed, bool checkEveryFix) =>
+            new FuzzSettings(checkEveryFix ? "large" : "large, distinct fixes", seed, kind => kind == Mutator.Combined ? 400 : int.MaxValue, checkEveryFix);
     }
 
     /// <summary>
