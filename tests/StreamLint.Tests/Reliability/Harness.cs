@@ -182,6 +182,27 @@ namespace StreamLint.Tests.Reliability
             return $"{diagnostic.Id} {span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}-{span.EndLinePosition.Line + 1},{span.EndLinePosition.Character + 1}): {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
         }
 
+        /// <summary>
+        /// <paramref name="source"/> as the only document of a workspace project, forked from one shared solution per
+        /// output kind whose compilation is already built: the project's compilation is then derived incrementally
+        /// (references bound once), yet it is a new Compilation object, so no analyzer state carries over.
+        /// </summary>
+        public static async Task<Document> DocumentAsync(SourceCase source, CancellationToken cancellationToken)
+        {
+            (Solution solution, DocumentId document) = await BaseSolutions.GetOrAdd(source.Kind, CreateBaseSolution).ConfigureAwait(false);
+            return solution.WithDocumentText(document, SourceText.From(source.Text, System.Text.Encoding.UTF8)).GetDocument(document)!;
+        }
+
+        private static readonly ConcurrentDictionary<OutputKind, Task<(Solution, DocumentId)>> BaseSolutions = new ConcurrentDictionary<OutputKind, Task<(Solution, DocumentId)>>();
+
+        private static async Task<(Solution, DocumentId)> CreateBaseSolution(OutputKind kind)
+        {
+            var workspace = new AdhocWorkspace(); // lives as long as the test process, like the solution forked from it
+            (Solution solution, ImmutableArray<DocumentId> documents) = CreateSolution(workspace, new[] { new SourceCase("empty", string.Empty, kind) });
+            await solution.GetProject(documents[0].ProjectId)!.GetCompilationAsync().ConfigureAwait(false);
+            return (solution, documents[0]);
+        }
+
         private static CSharpCompilation BaseCompilation(OutputKind kind) =>
             BaseCompilations.GetOrAdd(kind, k => CSharpCompilation.Create("Reliability", syntaxTrees: null, References, CompilationOptions(k)));
     }

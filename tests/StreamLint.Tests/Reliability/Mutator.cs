@@ -92,11 +92,12 @@ namespace StreamLint.Tests.Reliability
             [Mutator.Combined] = 15,
         }.ToImmutableDictionary();
 
-        private FuzzSettings(string mode, int randomSeed, Func<string, int> limit)
+        private FuzzSettings(string mode, int randomSeed, Func<string, int> limit, bool checkEveryFix)
         {
             this.Mode = mode;
             this.RandomSeed = randomSeed;
             this.Limit = limit;
+            this.CheckEveryFix = checkEveryFix;
         }
 
         public string Mode { get; }
@@ -106,21 +107,29 @@ namespace StreamLint.Tests.Reliability
         /// <summary>How many mutants of a kind to draw from one seed.</summary>
         public Func<string, int> Limit { get; }
 
-        public bool IsLarge => this.Mode == "large";
+        public bool IsLarge => this.Mode.StartsWith("large", StringComparison.Ordinal);
+
+        /// <summary>
+        /// Whether every fix of every mutant is checked, or each fix context once (the same rule at the same place of
+        /// an identical member): large mode checks every fix unless STREAMLINT_FUZZ_FIXES=distinct.
+        /// </summary>
+        public bool CheckEveryFix { get; }
 
         /// <summary>CI unless STREAMLINT_FUZZ=large; STREAMLINT_FUZZ_SEED=n changes the random seed (default 20251126).</summary>
         public static FuzzSettings FromEnvironment()
         {
             int seed = int.TryParse(Environment.GetEnvironmentVariable("STREAMLINT_FUZZ_SEED"), out int parsed) ? parsed : 20251126;
+            bool distinctFixes = string.Equals(Environment.GetEnvironmentVariable("STREAMLINT_FUZZ_FIXES"), "distinct", StringComparison.OrdinalIgnoreCase);
             return string.Equals(Environment.GetEnvironmentVariable("STREAMLINT_FUZZ"), "large", StringComparison.OrdinalIgnoreCase)
-                ? Large(seed)
+                ? Large(seed, checkEveryFix: !distinctFixes)
                 : Ci(seed);
         }
 
-        public static FuzzSettings Ci(int seed) => new FuzzSettings("ci", seed, kind => CiLimits.TryGetValue(kind, out int n) ? n : 10);
+        public static FuzzSettings Ci(int seed) => new FuzzSettings("ci", seed, kind => CiLimits.TryGetValue(kind, out int n) ? n : 10, checkEveryFix: false);
 
         /// <summary>Every candidate of every kind, and many more combined (second-order) mutants.</summary>
-        public static FuzzSettings Large(int seed) => new FuzzSettings("large", seed, kind => kind == Mutator.Combined ? 400 : int.MaxValue);
+        public static FuzzSettings Large(int seed, bool checkEveryFix) =>
+            new FuzzSettings(checkEveryFix ? "large" : "large, distinct fixes", seed, kind => kind == Mutator.Combined ? 400 : int.MaxValue, checkEveryFix);
     }
 
     /// <summary>
@@ -253,12 +262,12 @@ namespace StreamLint.Tests.Reliability
                 (EmptyGroup, Single(Groups(root).Where(g => g.Close.SpanStart > g.Open.Span.End).Select(g => new Edit(g.Open.Span.End, g.Close.SpanStart - g.Open.Span.End, string.Empty)))),
                 (SwapIdentifier, Single(IdentifierSwaps(root, Random(settings, seed, SwapIdentifier)))),
                 (LiteralNonConstant, LiteralsNonConstant(root)),
-                (LiteralSwap, Single(LiteralSwaps(root, Random(settings, seed, LiteralSwap)))),
+                (LiteralSwap, Single(LiteralSwaps(root, Random(settings, seed, LiteralSwap), settings.IsLarge ? 4 : 1))),
                 (UnfinishedLambda, Single(UnfinishedLambdas(root, text.Length))),
                 (DeleteStatement, Single(Statements(root).Select(s => new Edit(s.SpanStart, s.Span.Length, string.Empty)))),
                 (DuplicateStatement, Single(Statements(root).Where(s => s is not LocalFunctionStatementSyntax).Select(s => new Edit(s.Span.End, 0, " " + s.ToString())))),
                 (SwapStatements, Single(StatementSwaps(root, text))),
-                (InsertCall, Single(InsertedCalls(root, model, Random(settings, seed, InsertCall)))),
+                (InsertCall, Single(InsertedCalls(root, model, Random(settings, seed, InsertCall), allCalls: settings.IsLarge))),
             };
 
             foreach ((string kind, IReadOnlyList<ImmutableArray<Edit>> candidates) in firstOrder)
@@ -450,12 +459,16 @@ namespace StreamLint.Tests.Reliability
             return result;
         }
 
-        private static IEnumerable<Edit> LiteralSwaps(CompilationUnitSyntax root, Random random)
+        /// <summary>String literals replaced by strings the rules care about (<paramref name="perLiteral"/> random ones each).</summary>
+        private static IEnumerable<Edit> LiteralSwaps(CompilationUnitSyntax root, Random random, int perLiteral)
         {
             foreach (LiteralExpressionSyntax literal in root.DescendantNodes().OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)))
             {
-                string value = DomainStrings[random.Next(DomainStrings.Length)];
-                yield return new Edit(literal.SpanStart, literal.Span.Length, SyntaxFactory.Literal(value).ToString());
+                for (int i = 0; i < perLiteral; i++)
+                {
+                    string value = DomainStrings[random.Next(DomainStrings.Length)];
+                    yield return new Edit(literal.SpanStart, literal.Span.Length, SyntaxFactory.Literal(value).ToString());
+                }
             }
         }
 
@@ -503,8 +516,11 @@ namespace StreamLint.Tests.Reliability
             }
         }
 
-        /// <summary>A type-preserving Spark call inserted after an expression of a Spark type (the program usually still compiles).</summary>
-        private static IEnumerable<Edit> InsertedCalls(CompilationUnitSyntax root, SemanticModel model, Random random)
+        /// <summary>
+        /// A type-preserving Spark call inserted after an expression of a Spark type (the program usually still compiles):
+        /// one random call per expression, or every call when <paramref name="allCalls"/>.
+        /// </summary>
+        private static IEnumerable<Edit> InsertedCalls(CompilationUnitSyntax root, SemanticModel model, Random random, bool allCalls)
         {
             foreach (ExpressionSyntax expression in root.DescendantNodes().OfType<ExpressionSyntax>())
             {
@@ -528,11 +544,13 @@ namespace StreamLint.Tests.Reliability
                 string? metadataName = type is null ? null : type.ContainingNamespace?.ToDisplayString() + "." + type.MetadataName;
                 if (metadataName is not null && TypePreservingCalls.TryGetValue(metadataName, out string[]? calls))
                 {
-                    string call = calls[random.Next(calls.Length)];
                     bool needsParentheses = expression is not (InvocationExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax);
-                    yield return needsParentheses
-                        ? new Edit(expression.SpanStart, expression.Span.Length, "(" + expression + ")" + call)
-                        : new Edit(expression.Span.End, 0, call);
+                    foreach (string call in allCalls ? calls : new[] { calls[random.Next(calls.Length)] })
+                    {
+                        yield return needsParentheses
+                            ? new Edit(expression.SpanStart, expression.Span.Length, "(" + expression + ")" + call)
+                            : new Edit(expression.Span.End, 0, call);
+                    }
                 }
             }
         }
