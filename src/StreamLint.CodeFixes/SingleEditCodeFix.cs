@@ -34,7 +34,8 @@ namespace StreamLint.CodeFixes
 
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
-                if (this.Fix(root, diagnostic) is { } edit)
+                // Code being typed (missing tokens, unfinished calls) is left alone: an edit there can only add errors.
+                if (this.Fix(root, diagnostic) is { } edit && !edit.Old.ContainsDiagnostics)
                 {
                     Document document = context.Document;
                     context.RegisterCodeFix(

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,13 +12,14 @@ namespace StreamLint.Spark
 {
     /// <summary>
     /// What a rule sees of a method body once it has been read: the body, options, and a reporter that drops a
-    /// diagnostic already reported at the same place with the same message (two queries over one DataFrame, or one
-    /// writer started twice, can prove the same problem at the same aggregation).
+    /// diagnostic already reported at the same place with the same message and the same fix targets (one writer
+    /// started twice proves the same problem twice). Queries that share an aggregation but have their own writers
+    /// keep one diagnostic each, so that each one's fix changes its own writer.
     /// </summary>
     internal sealed class BlockContext
     {
         private readonly OperationBlockAnalysisContext inner;
-        private readonly HashSet<(string Id, TextSpan Span, string Message)> reported = new HashSet<(string, TextSpan, string)>();
+        private readonly HashSet<(string Id, TextSpan Span, string Message, string Targets)> reported = new HashSet<(string, TextSpan, string, string)>();
 
         public BlockContext(OperationBlockAnalysisContext inner) => this.inner = inner;
 
@@ -31,7 +33,8 @@ namespace StreamLint.Spark
 
         public void ReportDiagnostic(Diagnostic diagnostic)
         {
-            if (this.reported.Add((diagnostic.Id, diagnostic.Location.SourceSpan, diagnostic.GetMessage(CultureInfo.InvariantCulture))))
+            string targets = string.Join(";", diagnostic.AdditionalLocations.Select(l => l.SourceSpan.ToString()));
+            if (this.reported.Add((diagnostic.Id, diagnostic.Location.SourceSpan, diagnostic.GetMessage(CultureInfo.InvariantCulture), targets)))
             {
                 this.inner.ReportDiagnostic(diagnostic);
             }

@@ -45,7 +45,7 @@ namespace StreamLint.CodeFixes.Spark
                 if (diagnostic.AdditionalLocations.Count >= 2
                     && diagnostic.Properties.TryGetValue(AppendAggregationWithoutWatermarkAnalyzer.EventTimeColumnProperty, out string? column)
                     && column is not null
-                    && SyntaxLocator.InvocationAt(root, diagnostic.AdditionalLocations[1]) is { } groupBy
+                    && SyntaxLocator.InvocationAt(root, diagnostic.AdditionalLocations[1]) is { ContainsDiagnostics: false } groupBy
                     && FluentCalls.InsertBefore(groupBy, "WithWatermark", FluentCalls.String(column), FluentCalls.String(DefaultWatermarkDelay)) is { } watermarked)
                 {
                     context.RegisterCodeFix(
@@ -58,7 +58,7 @@ namespace StreamLint.CodeFixes.Spark
 
                 if (diagnostic.AdditionalLocations.Count >= 1
                     && diagnostic.Properties.ContainsKey(AppendAggregationWithoutWatermarkAnalyzer.UpdateSupportedProperty)
-                    && SyntaxLocator.InvocationAt(root, diagnostic.AdditionalLocations[0]) is { } modeSite
+                    && SyntaxLocator.InvocationAt(root, diagnostic.AdditionalLocations[0]) is { ContainsDiagnostics: false } modeSite
                     && UpdateMode(modeSite, diagnostic.Properties[AppendAggregationWithoutWatermarkAnalyzer.ModeSourceProperty], await SemanticModelAsync().ConfigureAwait(false)) is { } updated)
                 {
                     context.RegisterCodeFix(

@@ -170,10 +170,11 @@ class Job
         updateWriter.Start();"));
 
         [Fact]
-        public Task TwoQueriesOverOneAggregation_ReportOnce() =>
+        public Task StoredWriterStartedTwice_ReportsOnce() =>
             Verify.VerifyAnalyzerAsync(Code(@"        var counts = events.GroupBy(""page"").{|SL1001:Count|}();
-        counts.WriteStream().Format(""console"").Start();
-        counts.WriteStream().Format(""memory"").QueryName(""counts"").Start();"));
+        var writer = counts.WriteStream().Format(""console"");
+        writer.Start();
+        writer.Start();"));
 
         [Fact]
         public Task ModeFromUnknownValue_Silent() =>

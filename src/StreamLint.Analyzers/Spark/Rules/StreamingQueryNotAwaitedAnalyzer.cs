@@ -49,9 +49,13 @@ namespace StreamLint.Spark.Rules
                     block.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1020_StreamingQueryNotAwaited,
                         Operations.NameLocation(start.Syntax),
-                        start == last && !laterStarts ? ImmutableDictionary<string, string?>.Empty.Add(LastStartProperty, "true") : null,
+                        start == last && !laterStarts && HasAwaitTermination(start.TargetMethod.ReturnType) ? ImmutableDictionary<string, string?>.Empty.Add(LastStartProperty, "true") : null,
                         start.TargetMethod.Name));
                 }
             });
+
+        /// <summary>The fix calls AwaitTermination(): only offer it when the returned type has that method.</summary>
+        private static bool HasAwaitTermination(ITypeSymbol type) =>
+            type.GetMembers("AwaitTermination").OfType<IMethodSymbol>().Any(m => !m.IsStatic && m.Parameters.All(p => p.IsOptional));
     }
 }
