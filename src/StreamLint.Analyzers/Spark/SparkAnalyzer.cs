@@ -31,6 +31,27 @@ namespace StreamLint.Spark
 
         private protected abstract void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark);
 
+        /// <summary>
+        /// Registers an invocation action only for the bodies of files that can hold Spark code, so that the rest of
+        /// the project costs one cached check per member instead of a callback per call.
+        /// </summary>
+        private protected static void RegisterInvocationAction(
+            CompilationStartAnalysisContext context,
+            SparkCompilation spark,
+            System.Action<OperationAnalysisContext> action)
+        {
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                if (IsSparkRelevant(block.OperationBlocks, spark, block.CancellationToken))
+                {
+                    block.RegisterOperationAction(action, OperationKind.Invocation);
+                }
+            });
+        }
+
+        private static bool IsSparkRelevant(System.Collections.Immutable.ImmutableArray<IOperation> blocks, SparkCompilation spark, System.Threading.CancellationToken cancellationToken) =>
+            !blocks.IsEmpty && spark.IsSparkRelevant(blocks[0].Syntax.SyntaxTree, cancellationToken);
+
         /// <summary>True when <paramref name="node"/> is inside the body being analysed, so a diagnostic there is local to it.</summary>
         private protected static bool IsInBlock(BlockContext context, SyntaxNode node)
         {
@@ -56,6 +77,7 @@ namespace StreamLint.Spark
             System.Action<BlockContext, StartedQuery> analyze) =>
             RegisterInvocationsPerBlock(
                 context,
+                spark,
                 invocation => StartedQuery.IsStartCall(invocation, spark.Symbols),
                 (block, start) =>
                 {
@@ -71,11 +93,17 @@ namespace StreamLint.Spark
         /// </summary>
         private protected static void RegisterInvocationsPerBlock(
             CompilationStartAnalysisContext context,
+            SparkCompilation spark,
             System.Func<IInvocationOperation, bool> interesting,
             System.Action<BlockContext, IInvocationOperation> analyze)
         {
             context.RegisterOperationBlockStartAction(block =>
             {
+                if (!IsSparkRelevant(block.OperationBlocks, spark, block.CancellationToken))
+                {
+                    return;
+                }
+
                 var found = new System.Collections.Concurrent.ConcurrentBag<IInvocationOperation>();
                 block.RegisterOperationAction(
                     c =>

@@ -22,9 +22,11 @@ namespace StreamLint.Spark
 
         private readonly Compilation compilation;
         private readonly ConcurrentDictionary<SyntaxNode, LocalDefinitions> localDefinitions = new ConcurrentDictionary<SyntaxNode, LocalDefinitions>();
-        private readonly ConcurrentDictionary<string, bool> confKeysSet = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private System.Collections.Generic.HashSet<string>? confStrings;
+        private readonly ConcurrentDictionary<SyntaxTree, bool> sparkTrees = new ConcurrentDictionary<SyntaxTree, bool>();
         private readonly ConcurrentDictionary<string, bool> identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private ImmutableArray<CheckpointSetting>? checkpoints;
+        private System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<InvocationExpressionSyntax>>? invocationsByName;
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<HelperCallSite>> callSites =
             new ConcurrentDictionary<IMethodSymbol, ImmutableArray<HelperCallSite>>(SymbolEqualityComparer.Default);
@@ -53,7 +55,47 @@ namespace StreamLint.Spark
         /// a conf key set in code the model cannot follow must silence, never trigger, a rule. Computed once per key.
         /// </summary>
         public bool MentionsConfKey(string key, CancellationToken cancellationToken) =>
-            this.confKeysSet.GetOrAdd(key, k => this.ScanForStringConstant(k, cancellationToken));
+            this.SparkConfStrings(cancellationToken).Contains(key);
+
+        /// <summary>Every string constant of the compilation that looks like a Spark conf key ("spark.…"), found in one pass.</summary>
+        private System.Collections.Generic.HashSet<string> SparkConfStrings(CancellationToken cancellationToken)
+        {
+            if (this.confStrings is { } known)
+            {
+                return known;
+            }
+
+            var found = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            foreach (SyntaxTree tree in this.compilation.SyntaxTrees)
+            {
+                foreach (SyntaxToken token in tree.GetRoot(cancellationToken).DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.StartsWith("spark.", StringComparison.Ordinal))
+                    {
+                        found.Add(token.ValueText);
+                    }
+                }
+            }
+
+            this.confStrings = found;
+            return found;
+        }
+
+        /// <summary>Names that code working with Microsoft.Spark's streaming API writes somewhere in the file.</summary>
+        private static readonly System.Collections.Generic.HashSet<string> SparkWords = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal)
+        {
+            "DataFrame", "DataStreamWriter", "DataStreamReader", "DataFrameWriter", "DataFrameReader", "SparkSession",
+            "RelationalGroupedDataset", "Column", "Functions", "ReadStream", "WriteStream", "ForeachBatch", "IForeachWriter",
+            "StreamingQuery", "Trigger", "WithWatermark", "GroupBy", "Spark",
+        };
+
+        /// <summary>
+        /// Whether a file can hold Spark code at all: it names a Microsoft.Spark type or streaming method (one token scan
+        /// per tree, cached). Files without any (most of a typical project) are skipped by every Spark rule.
+        /// </summary>
+        public bool IsSparkRelevant(SyntaxTree tree, CancellationToken cancellationToken) =>
+            this.sparkTrees.GetOrAdd(tree, t => t.GetRoot(cancellationToken).DescendantTokens()
+                .Any(token => token.IsKind(SyntaxKind.IdentifierToken) && SparkWords.Contains(token.ValueText)));
 
         /// <summary>Whether an identifier (e.g. AwaitAnyTermination) appears anywhere in the compilation; computed once per name.</summary>
         public bool MentionsIdentifier(string name, CancellationToken cancellationToken) =>
@@ -72,18 +114,16 @@ namespace StreamLint.Spark
             }
 
             var found = ImmutableArray.CreateBuilder<CheckpointSetting>();
-            foreach (SyntaxTree tree in this.compilation.SyntaxTrees)
+            if (this.InvocationsByName(cancellationToken).TryGetValue("Option", out System.Collections.Generic.List<InvocationExpressionSyntax>? options))
             {
-                SemanticModel? model = null;
-                foreach (InvocationExpressionSyntax call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                foreach (InvocationExpressionSyntax call in options)
                 {
-                    if (call.ArgumentList.Arguments.Count != 2 || call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Option" })
+                    if (call.ArgumentList.Arguments.Count != 2)
                     {
                         continue;
                     }
 
-                    model ??= this.ModelFor(tree);
-                    if (model.GetOperation(call, cancellationToken) is IInvocationOperation option
+                    if (this.ModelFor(call.SyntaxTree).GetOperation(call, cancellationToken) is IInvocationOperation option
                         && this.Symbols.Is(option.TargetMethod.ContainingType, this.Symbols.DataStreamWriter)
                         && string.Equals(Operations.ConstantString(Operations.Argument(option, 0)), "checkpointLocation", StringComparison.OrdinalIgnoreCase)
                         && Operations.ConstantString(Operations.Argument(option, 1)) is { } path)
@@ -117,30 +157,17 @@ namespace StreamLint.Spark
         private ImmutableArray<HelperCallSite> FindCallSites(IMethodSymbol method, CancellationToken cancellationToken)
         {
             var sites = ImmutableArray.CreateBuilder<HelperCallSite>();
-            foreach (SyntaxTree tree in this.compilation.SyntaxTrees)
+            System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<InvocationExpressionSyntax>> byName = this.InvocationsByName(cancellationToken);
+            foreach (string name in new[] { method.Name, "ForeachBatch" })
             {
-                SemanticModel? model = null;
-                foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+                if (!byName.TryGetValue(name, out System.Collections.Generic.List<InvocationExpressionSyntax>? calls))
                 {
-                    if (node is not InvocationExpressionSyntax call)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    string? name = call.Expression switch
-                    {
-                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                        SimpleNameSyntax simple => simple.Identifier.ValueText,
-                        _ => null,
-                    };
-                    if (name != method.Name && name != "ForeachBatch")
-                    {
-                        continue;
-                    }
-
-                    model ??= this.ModelFor(tree);
-                    if (model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
+                foreach (InvocationExpressionSyntax call in calls)
+                {
+                    if (this.ModelFor(call.SyntaxTree).GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
                     {
                         continue;
                     }
@@ -162,20 +189,47 @@ namespace StreamLint.Spark
             return sites.ToImmutable();
         }
 
-        private bool ScanForStringConstant(string value, CancellationToken cancellationToken)
+        /// <summary>Every invocation in the Spark files of the compilation, by the simple name it calls; built once.</summary>
+        private System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<InvocationExpressionSyntax>> InvocationsByName(CancellationToken cancellationToken)
         {
+            if (this.invocationsByName is { } known)
+            {
+                return known;
+            }
+
+            var byName = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
             foreach (SyntaxTree tree in this.compilation.SyntaxTrees)
             {
-                foreach (SyntaxToken token in tree.GetRoot(cancellationToken).DescendantTokens())
+                if (!this.IsSparkRelevant(tree, cancellationToken))
                 {
-                    if (token.IsKind(SyntaxKind.StringLiteralToken) && string.Equals(token.ValueText, value, StringComparison.Ordinal))
+                    continue;
+                }
+
+                foreach (InvocationExpressionSyntax call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    string? name = call.Expression switch
                     {
-                        return true;
+                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                        SimpleNameSyntax simple => simple.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name is null)
+                    {
+                        continue;
                     }
+
+                    if (!byName.TryGetValue(name, out System.Collections.Generic.List<InvocationExpressionSyntax>? list))
+                    {
+                        byName[name] = list = new System.Collections.Generic.List<InvocationExpressionSyntax>();
+                    }
+
+                    list.Add(call);
                 }
             }
 
-            return false;
+            this.invocationsByName = byName;
+            return byName;
         }
     }
 }

@@ -18,6 +18,8 @@ namespace StreamLint.Spark.Pipeline
     {
         private const int MaxCallerDepth = 4;
 
+        private readonly ConcurrentDictionary<PlanNode, PlanNode?> bound = new ConcurrentDictionary<PlanNode, PlanNode?>();
+
         private readonly ConcurrentDictionary<IMethodSymbol, SparkValue?> summaries =
             new ConcurrentDictionary<IMethodSymbol, SparkValue?>(SymbolEqualityComparer.Default);
 
@@ -41,9 +43,21 @@ namespace StreamLint.Spark.Pipeline
             return this.BindFromCallers(grouped.Child, cancellationToken) is { } child ? new GroupedValue(child, grouped.Keys, grouped.GroupingCall) : null;
         }
 
-        /// <summary>Replaces the parameters of the method a plan lives in by what its callers pass; null when they cannot be known.</summary>
-        public PlanNode? BindFromCallers(PlanNode plan, CancellationToken cancellationToken) =>
-            this.BindFromCallers(plan, new Walk(cancellationToken), depth: 0);
+        /// <summary>Replaces the parameters of the method a plan lives in by what its callers pass; null when they cannot be known. Cached per plan.</summary>
+        public PlanNode? BindFromCallers(PlanNode plan, CancellationToken cancellationToken)
+        {
+            if (!plan.HasParameters)
+            {
+                return plan;
+            }
+
+            if (this.bound.TryGetValue(plan, out PlanNode? known))
+            {
+                return known;
+            }
+
+            return this.bound.GetOrAdd(plan, this.BindFromCallers(plan, new Walk(cancellationToken), depth: 0));
+        }
 
         private PlanNode? BindFromCallers(PlanNode plan, Walk walk, int depth)
         {

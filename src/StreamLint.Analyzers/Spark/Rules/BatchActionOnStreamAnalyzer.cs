@@ -23,7 +23,9 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            context.RegisterOperationAction(
+            RegisterInvocationAction(
+                context,
+                spark,
                 c =>
                 {
                     var invocation = (IInvocationOperation)c.Operation;
@@ -38,7 +40,6 @@ namespace StreamLint.Spark.Rules
                             name + "()",
                             name == "Write" ? WriteMessage : StartMessage));
                     }
-                },
-                OperationKind.Invocation);
+                });
     }
 }

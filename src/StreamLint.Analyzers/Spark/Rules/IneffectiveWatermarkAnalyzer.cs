@@ -27,6 +27,7 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterInvocationsPerBlock(
                 context,
+                spark,
                 invocation => (invocation.TargetMethod.Name == "WithWatermark" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame))
                     || (Aggregations.Contains(invocation.TargetMethod.Name) && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.RelationalGroupedDataset)),
                 (c, invocation) =>

@@ -48,7 +48,7 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            context.RegisterOperationAction(c => Analyze(c, spark), OperationKind.Invocation);
+            RegisterInvocationAction(context, spark, c => Analyze(c, spark));
 
         private static void Analyze(OperationAnalysisContext context, SparkCompilation spark)
         {

@@ -29,7 +29,7 @@ namespace StreamLint.Spark.Rules
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
         {
-            context.RegisterOperationAction(c => AnalyzeModeString(c, spark), OperationKind.Invocation);
+            RegisterInvocationAction(context, spark, c => AnalyzeModeString(c, spark));
             RegisterStartedQueries(context, spark, AnalyzeQuery);
         }
 

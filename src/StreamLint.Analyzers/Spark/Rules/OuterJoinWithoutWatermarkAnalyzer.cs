@@ -23,6 +23,7 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterInvocationsPerBlock(
                 context,
+                spark,
                 invocation => invocation.TargetMethod.Name == "Join" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame),
                 (c, invocation) => Analyze(c, invocation, spark));
 

@@ -20,7 +20,9 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            context.RegisterOperationAction(
+            RegisterInvocationAction(
+                context,
+                spark,
                 c =>
                 {
                     var option = (IInvocationOperation)c.Operation;
@@ -47,7 +49,6 @@ namespace StreamLint.Spark.Rules
                             path,
                             $"{System.IO.Path.GetFileName(where.Path)} line {where.StartLinePosition.Line + 1}"));
                     }
-                },
-                OperationKind.Invocation);
+                });
     }
 }

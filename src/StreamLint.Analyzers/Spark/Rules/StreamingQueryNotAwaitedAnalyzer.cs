@@ -28,6 +28,11 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             context.RegisterOperationBlockAction(block =>
             {
+                if (block.OperationBlocks.IsEmpty || !spark.IsSparkRelevant(block.OperationBlocks[0].Syntax.SyntaxTree, block.CancellationToken))
+                {
+                    return;
+                }
+
                 var invocations = block.OperationBlocks.SelectMany(b => b.DescendantsAndSelf()).OfType<IInvocationOperation>().ToList();
                 var discarded = invocations
                     .Where(i => StartedQuery.IsStartCall(i, spark.Symbols) && i.Parent is IExpressionStatementOperation)

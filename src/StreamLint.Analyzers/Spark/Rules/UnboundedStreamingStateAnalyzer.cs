@@ -34,6 +34,7 @@ namespace StreamLint.Spark.Rules
             RegisterStartedQueries(context, spark, (c, query) => AnalyzeAggregations(c, query));
             RegisterInvocationsPerBlock(
                 context,
+                spark,
                 invocation => invocation.TargetMethod.Name is "Distinct" or "DropDuplicates" or "Join"
                     && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame),
                 (c, invocation) => AnalyzeCall(c, invocation, spark));

@@ -32,7 +32,7 @@ namespace StreamLint.Spark.Rules
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
         {
-            context.RegisterOperationAction(c => AnalyzeCall(c, spark), OperationKind.Invocation);
+            RegisterInvocationAction(context, spark, c => AnalyzeCall(c, spark));
             RegisterStartedQueries(context, spark, AnalyzeQuery);
         }
 

@@ -26,7 +26,9 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            context.RegisterOperationAction(
+            RegisterInvocationAction(
+                context,
+                spark,
                 c =>
                 {
                     var invocation = (IInvocationOperation)c.Operation;
@@ -52,8 +54,7 @@ namespace StreamLint.Spark.Rules
                         additional,
                         properties,
                         origin));
-                },
-                OperationKind.Invocation);
+                });
 
         private static string SourceName(SourceNode source) =>
             source.Reader is not null ? "Read()"
