@@ -73,7 +73,7 @@ namespace StreamLint.Tests.Reliability
 
             var mutants = corpus.SelectMany(seed => Mutator.Mutate(seed, settings)).ToList();
             TimeSpan generation = stopwatch.Elapsed;
-            string progress = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "streamlint-fuzz-progress.txt");
+            string progress = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"streamlint-fuzz-progress-{Environment.ProcessId}.txt");
             await Parallel.ForEachAsync(
                 mutants,
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -89,6 +89,11 @@ namespace StreamLint.Tests.Reliability
             stopwatch.Stop();
 
             this.output.WriteLine($"Fuzz mode: {settings.Mode} (random seed {settings.RandomSeed}); {corpus.Length} programs: {string.Join(", ", corpus.Select(c => c.Name))}");
+            if (settings.IsLarge)
+            {
+                this.output.WriteLine("Progress was written to " + progress);
+            }
+
             this.output.WriteLine(stats.Report(stopwatch.Elapsed, generation));
             Assert.True(stats.Mutants == mutants.Count, $"ran {stats.Mutants} of {mutants.Count} mutants");
             Assert.True(stats.Failures.IsEmpty, stats.FailureReport());
@@ -346,7 +351,7 @@ namespace StreamLint.Tests.Reliability
             public string FailureReport()
             {
                 ImmutableArray<(string Mutant, string Category, string Detail, string Source)> all = this.Failures;
-                string file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "streamlint-fuzz-failures.txt");
+                string file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"streamlint-fuzz-failures-{Environment.ProcessId}.txt");
                 var everything = new StringBuilder();
                 foreach (var failure in all)
                 {
