@@ -70,6 +70,7 @@ namespace StreamLint.Tests.Reliability
             ImmutableArray<SourceCase> corpus = Corpus.All;
             var stats = new FuzzStats();
             var stopwatch = Stopwatch.StartNew();
+            TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 
             var mutants = corpus.SelectMany(seed => Mutator.Mutate(seed, settings)).ToList();
             TimeSpan generation = stopwatch.Elapsed;
@@ -87,6 +88,7 @@ namespace StreamLint.Tests.Reliability
                     }
                 });
             stopwatch.Stop();
+            TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
             this.output.WriteLine($"Fuzz mode: {settings.Mode} (random seed {settings.RandomSeed}); {corpus.Length} programs: {string.Join(", ", corpus.Select(c => c.Name))}");
             if (settings.IsLarge)
@@ -95,6 +97,7 @@ namespace StreamLint.Tests.Reliability
             }
 
             this.output.WriteLine(stats.Report(stopwatch.Elapsed, generation));
+            this.output.WriteLine($"Process CPU time meanwhile: {cpu.TotalSeconds:F1} s (includes tests running in parallel); load average at the end: {LoadAverage()}");
             Assert.True(stats.Mutants == mutants.Count, $"ran {stats.Mutants} of {mutants.Count} mutants");
             Assert.True(stats.Failures.IsEmpty, stats.FailureReport());
         }
@@ -229,6 +232,19 @@ namespace StreamLint.Tests.Reliability
                         }
                     }
                 }
+            }
+        }
+
+        /// <summary>The 1-minute load average where the OS tells it (Linux), to read the timings against.</summary>
+        private static string LoadAverage()
+        {
+            try
+            {
+                return System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+            }
+            catch (System.IO.IOException)
+            {
+                return "unknown";
             }
         }
 
