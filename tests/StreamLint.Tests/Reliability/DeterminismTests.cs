@@ -33,13 +33,15 @@ namespace StreamLint.Tests.Reliability
                 yield return (source.Name, ImmutableArray.Create(Harness.Parse(source.Text, "/src/" + source.Name)), source.Kind);
             }
 
+            // Seeds that declare their own Microsoft.Spark types would hide the reference stub from the others.
+            ImmutableArray<SourceCase> together = Corpus.Seeds.Where(s => !s.Text.Contains("namespace Microsoft.Spark", StringComparison.Ordinal)).ToImmutableArray();
             yield return (
                 "all seeds in one compilation",
-                Corpus.Seeds.Select(s => Harness.Parse(s.Text, "/src/" + s.Name)).ToImmutableArray(),
-                Corpus.Seeds.Any(s => s.Kind == OutputKind.ConsoleApplication) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
+                together.Select(s => Harness.Parse(s.Text, "/src/" + s.Name)).ToImmutableArray(),
+                together.Any(s => s.Kind == OutputKind.ConsoleApplication) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
             yield return (
                 "generated",
-                Corpus.Generated(files: 4, methodsPerFile: 24, longMethodStatements: 120).Select(f => Harness.Parse(f.Text, f.Path)).ToImmutableArray(),
+                Corpus.Generated(files: 3, methodsPerFile: 16, longMethodStatements: 60).Select(f => Harness.Parse(f.Text, f.Path)).ToImmutableArray(),
                 OutputKind.DynamicallyLinkedLibrary);
         }
 

@@ -70,10 +70,11 @@ namespace StreamLint.Tests.Reliability
             ImmutableArray<SourceCase> corpus = Corpus.All;
             var stats = new FuzzStats();
             var stopwatch = Stopwatch.StartNew();
+            TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 
             var mutants = corpus.SelectMany(seed => Mutator.Mutate(seed, settings)).ToList();
             TimeSpan generation = stopwatch.Elapsed;
-            string progress = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "streamlint-fuzz-progress.txt");
+            string progress = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"streamlint-fuzz-progress-{Environment.ProcessId}.txt");
             await Parallel.ForEachAsync(
                 mutants,
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -87,9 +88,16 @@ namespace StreamLint.Tests.Reliability
                     }
                 });
             stopwatch.Stop();
+            TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
             this.output.WriteLine($"Fuzz mode: {settings.Mode} (random seed {settings.RandomSeed}); {corpus.Length} programs: {string.Join(", ", corpus.Select(c => c.Name))}");
+            if (settings.IsLarge)
+            {
+                this.output.WriteLine("Progress was written to " + progress);
+            }
+
             this.output.WriteLine(stats.Report(stopwatch.Elapsed, generation));
+            this.output.WriteLine($"Process CPU time meanwhile: {cpu.TotalSeconds:F1} s (includes tests running in parallel); load average at the end: {LoadAverage()}");
             Assert.True(stats.Mutants == mutants.Count, $"ran {stats.Mutants} of {mutants.Count} mutants");
             Assert.True(stats.Failures.IsEmpty, stats.FailureReport());
         }
@@ -227,6 +235,19 @@ namespace StreamLint.Tests.Reliability
             }
         }
 
+        /// <summary>The 1-minute load average where the OS tells it (Linux), to read the timings against.</summary>
+        private static string LoadAverage()
+        {
+            try
+            {
+                return System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+            }
+            catch (System.IO.IOException)
+            {
+                return "unknown";
+            }
+        }
+
         private static int SyntaxErrors(string text) =>
             Harness.Parse(text).GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
 
@@ -346,7 +367,7 @@ namespace StreamLint.Tests.Reliability
             public string FailureReport()
             {
                 ImmutableArray<(string Mutant, string Category, string Detail, string Source)> all = this.Failures;
-                string file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "streamlint-fuzz-failures.txt");
+                string file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"streamlint-fuzz-failures-{Environment.ProcessId}.txt");
                 var everything = new StringBuilder();
                 foreach (var failure in all)
                 {

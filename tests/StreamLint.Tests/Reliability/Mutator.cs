@@ -74,22 +74,22 @@ namespace StreamLint.Tests.Reliability
         /// <summary>Per-seed sample sizes of each mutation kind in CI mode (a kind with fewer candidates runs them all).</summary>
         private static readonly ImmutableDictionary<string, int> CiLimits = new Dictionary<string, int>
         {
-            [Mutator.Truncate] = 40,
-            [Mutator.TruncateAfterDot] = 10,
-            [Mutator.CutChain] = 25,
-            [Mutator.DeleteToken] = 30,
-            [Mutator.DeleteGroup] = 20,
-            [Mutator.EmptyGroup] = 15,
-            [Mutator.SwapIdentifier] = 25,
-            [Mutator.LiteralNonConstant] = 25,
-            [Mutator.LiteralSwap] = 25,
+            [Mutator.Truncate] = 30,
+            [Mutator.TruncateAfterDot] = 8,
+            [Mutator.CutChain] = 20,
+            [Mutator.DeleteToken] = 25,
+            [Mutator.DeleteGroup] = 15,
+            [Mutator.EmptyGroup] = 10,
+            [Mutator.SwapIdentifier] = 20,
+            [Mutator.LiteralNonConstant] = 20,
+            [Mutator.LiteralSwap] = 20,
             [Mutator.UnfinishedLambda] = 15,
-            [Mutator.DeleteStatement] = 25,
-            [Mutator.DuplicateStatement] = 8,
-            [Mutator.SwapStatements] = 8,
-            [Mutator.InsertCall] = 50,
+            [Mutator.DeleteStatement] = 20,
+            [Mutator.DuplicateStatement] = 6,
+            [Mutator.SwapStatements] = 6,
+            [Mutator.InsertCall] = 40,
             [Mutator.EditorConfig] = 100,
-            [Mutator.Combined] = 15,
+            [Mutator.Combined] = 12,
         }.ToImmutableDictionary();
 
         private FuzzSettings(string mode, int randomSeed, Func<string, int> limit, bool checkEveryFix)

@@ -1,4 +1,10 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using StreamLint.CodeFixes.Spark;
 using Xunit;
 using Verify = StreamLint.Tests.Infrastructure.Verifier<
@@ -59,5 +65,43 @@ class Job
                 Code(@"        events.GroupBy(""page"").Count().WriteStream().OutputMode(M.Update).Format(""console"").Start();
         events.GroupBy(""user"").Count().WriteStream().OutputMode(Microsoft.Spark.Sql.Streaming.OutputMode.Update).Format(""console"").Start();"),
                 AppendAggregationWithoutWatermarkCodeFix.UseUpdateModeKey);
+
+        /// <summary>
+        /// Found by the large fuzz run (seeds StoredWriters.cs and TopLevel.cs, a deleted ')'): on a writer whose
+        /// WriteStream( call is not closed yet, the Update-mode fix appended .OutputMode("update") after the missing ')',
+        /// which lands inside the open argument list (WriteStream(.OutputMode("update");) and adds a syntax error while
+        /// the user types. Fluent edits are no longer offered where the call they attach to ends in a missing token.
+        /// </summary>
+        [Fact]
+        public Task UpdateModeFix_OnAnUnfinishedWriteStreamCall_AddsNoSyntaxError() =>
+            AssertFixesAddNoSyntaxErrors(Code(@"        var counts = events.GroupBy(""page"").Count();
+        var writer = counts.WriteStream(;
+        writer.ForeachBatch((batch, id) => { });
+        writer.Start();"), "SL1001");
+
+        /// <summary>Runs every analyzer and every fix offered for <paramref name="ruleId"/>: none may add a syntax error.</summary>
+        private static async Task AssertFixesAddNoSyntaxErrors(string source, string ruleId)
+        {
+            SourceCase program = SourceCase.From("regression", source);
+            Document document = await Harness.DocumentAsync(program, CancellationToken.None);
+            Compilation compilation = (await document.Project.GetCompilationAsync())!;
+            ImmutableArray<Diagnostic> diagnostics = (await Harness.AnalyzeAsync(compilation, concurrent: false)).Diagnostics.Where(d => d.Id == ruleId).ToImmutableArray();
+            Assert.NotEmpty(diagnostics); // the broken program still gets the diagnostic, so the fixes were asked
+
+            int before = SyntaxErrors(source);
+            Assert.True(before > 0, "the regression program is meant to be unfinished");
+            foreach (Diagnostic diagnostic in diagnostics)
+            {
+                foreach ((CodeFixProvider fixer, CodeAction action) in await Harness.FixesForAsync(document, diagnostic, CancellationToken.None))
+                {
+                    Solution changed = (await Harness.ApplyAsync(action, CancellationToken.None))!;
+                    string text = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+                    Assert.True(SyntaxErrors(text) <= before, $"{fixer.GetType().Name} '{action.EquivalenceKey}' adds a syntax error:\n{text}");
+                }
+            }
+        }
+
+        private static int SyntaxErrors(string text) =>
+            Harness.Parse(text).GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
     }
 }
