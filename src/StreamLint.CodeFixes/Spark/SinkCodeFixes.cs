@@ -117,7 +117,8 @@ namespace StreamLint.CodeFixes.Spark
         protected override (string Title, SyntaxNode Old, SyntaxNode New)? Fix(SyntaxNode root, Diagnostic diagnostic) =>
             diagnostic.Properties.ContainsKey(StreamingQueryNotAwaitedAnalyzer.LastStartProperty)
             && SyntaxLocator.InvocationAt(root, diagnostic.Location) is { Parent: ExpressionStatementSyntax } start
-                ? ("Wait for the query: .AwaitTermination()", start, FluentCalls.Append(start, "AwaitTermination"))
+            && FluentCalls.Append(start, "AwaitTermination") is { } awaited
+                ? ("Wait for the query: .AwaitTermination()", start, awaited)
                 : null;
     }
 }
