@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace StreamLint.Benchmarks
+{
+    /// <summary>One analyzer run: execution time per analyzer (from Roslyn's telemetry) and the diagnostics reported.</summary>
+    internal sealed class AnalyzerRun
+    {
+        public AnalyzerRun(Dictionary<DiagnosticAnalyzer, double> milliseconds, ImmutableArray<Diagnostic> diagnostics, List<Exception> exceptions)
+        {
+            this.Milliseconds = milliseconds;
+            this.Diagnostics = diagnostics;
+            this.Exceptions = exceptions;
+        }
+
+        public Dictionary<DiagnosticAnalyzer, double> Milliseconds { get; }
+
+        public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+        public List<Exception> Exceptions { get; }
+
+        public double Total(IEnumerable<DiagnosticAnalyzer> analyzers) => analyzers.Sum(a => this.Milliseconds[a]);
+    }
+
+    internal static class Measure
+    {
+        public static double Median(IEnumerable<double> values)
+        {
+            double[] sorted = values.OrderBy(v => v).ToArray();
+            if (sorted.Length == 0)
+            {
+                return double.NaN;
+            }
+
+            int mid = sorted.Length / 2;
+            return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
+
+        /// <summary>Nearest-rank percentile.</summary>
+        public static double Percentile(IEnumerable<double> values, double percentile)
+        {
+            double[] sorted = values.OrderBy(v => v).ToArray();
+            int rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length);
+            return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+        }
+
+        public static void Quiesce()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        /// <summary>The compiler's own cost: declaring and binding every method body of a fresh compilation.</summary>
+        public static double CompileMilliseconds(ImmutableArray<SyntaxTree> trees, bool withSpark)
+        {
+            Compilation compilation = Compiler.Create(trees, withSpark);
+            Quiesce();
+            var watch = Stopwatch.StartNew();
+            compilation.GetDiagnostics();
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        /// <summary>
+        /// Runs <paramref name="analyzers"/> over a fresh compilation in one <see cref="CompilationWithAnalyzers"/>,
+        /// sequentially, with execution-time logging, and reads each analyzer's time from the telemetry.
+        /// </summary>
+        public static async Task<AnalyzerRun> RunAnalyzersAsync(ImmutableArray<SyntaxTree> trees, bool withSpark, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            Compilation compilation = Compiler.Create(trees, withSpark);
+            var exceptions = new List<Exception>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, analyzer, diagnostic) =>
+                {
+                    lock (exceptions)
+                    {
+                        exceptions.Add(new InvalidOperationException($"{analyzer.GetType().Name}: {diagnostic.GetMessage()}", exception));
+                    }
+                },
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: true,
+                reportSuppressedDiagnostics: false);
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+            Quiesce();
+            ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+            var times = new Dictionary<DiagnosticAnalyzer, double>();
+            foreach (DiagnosticAnalyzer analyzer in analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
+                times[analyzer] = telemetry.ExecutionTime.TotalMilliseconds;
+            }
+
+            return new AnalyzerRun(times, diagnostics, exceptions);
+        }
+
+        /// <summary>
+        /// What the IDE does after an edit of one document: a new compilation (the project's other trees reused), the
+        /// document's compiler diagnostics (which bind it; not timed: the IDE computes them anyway), then StreamLint's
+        /// semantic diagnostics for that document on a fresh <see cref="CompilationWithAnalyzers"/> — timed.
+        /// Returns (wall-clock ms of the analyzer call, StreamLint execution ms from telemetry).
+        /// </summary>
+        public static async Task<(double WallMs, double ExecutionMs)> DocumentLatencyAsync(
+            Compilation project,
+            SyntaxTree document,
+            int edit,
+            ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            SourceText text = document.GetText();
+            SyntaxTree edited = document.WithChangedText(text.WithChanges(new TextChange(new TextSpan(text.Length, 0), $"// edit {edit}\n")));
+            Compilation compilation = project.ReplaceSyntaxTree(document, edited);
+            SemanticModel model = compilation.GetSemanticModel(edited);
+            model.GetDiagnostics();
+
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: null,
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: true,
+                reportSuppressedDiagnostics: false);
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+            var watch = Stopwatch.StartNew();
+            await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, CancellationToken.None).ConfigureAwait(false);
+            double wall = watch.Elapsed.TotalMilliseconds;
+            double execution = 0;
+            foreach (DiagnosticAnalyzer analyzer in analyzers)
+            {
+                execution += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false)).ExecutionTime.TotalMilliseconds;
+            }
+
+            return (wall, execution);
+        }
+    }
+}

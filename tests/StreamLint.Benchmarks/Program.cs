@@ -1,0 +1,631 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace StreamLint.Benchmarks
+{
+    /// <summary>
+    /// StreamLint's performance benchmark (docs/performance.md). Generates seeded corpora, measures the compiler's own
+    /// cost, StreamLint's analyzers (total and per rule) and the peer package's analyzers in the same run, the cost
+    /// when Microsoft.Spark is not referenced, and one document's IDE latency; then checks the budgets.
+    /// </summary>
+    internal static class Program
+    {
+        private const int Seed = 20240611;
+        private const int IdeDocumentLines = 2000;
+
+        private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+        private static async Task<int> Main(string[] args)
+        {
+            Options options;
+            try
+            {
+                options = Options.Parse(args);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                Console.Error.WriteLine("usage: StreamLint.Benchmarks [--quick] [--json PATH] [--markdown PATH] [--sizes 10000,50000] [--reps N] [--ide-runs N] [--strict]");
+                return 2;
+            }
+
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            var total = Stopwatch.StartNew();
+            string loadBefore = LoadAverage();
+            ImmutableArray<DiagnosticAnalyzer> streamLint = Analyzers.StreamLint();
+            int ruleCount = Analyzers.RuleCount(streamLint);
+            ImmutableArray<DiagnosticAnalyzer> peer = Analyzers.Peer(out int peerTotal);
+            ImmutableArray<DiagnosticAnalyzer> both = streamLint.AddRange(peer);
+            Log($"StreamLint: {streamLint.Length} analyzers, {ruleCount} rules; peer {Analyzers.PeerPackage} {Analyzers.PeerVersion}: {peer.Length} of {peerTotal} analyzers enabled by default");
+            Log($"mode: {(options.Quick ? "quick" : "full")}, sizes {string.Join(", ", options.Sizes)}, {options.Reps} repetitions, load average {loadBefore}");
+
+            if (options.Profile)
+            {
+                await ProfileAsync(options, streamLint);
+                return 0;
+            }
+
+            var sizes = new List<SizeResult>();
+            bool warmedUp = false;
+            foreach (int size in options.Sizes)
+            {
+                var watch = Stopwatch.StartNew();
+                Corpus corpus = CorpusGenerator.Generate(size, Seed);
+                ImmutableArray<SyntaxTree> trees = Compiler.Parse(corpus.Files);
+                ImmutableArray<SyntaxTree> noSpark = trees.Where((_, i) => corpus.Files[i].Kind != FileKind.Spark).ToImmutableArray();
+                Compiler.EnsureNoErrors(Compiler.Create(trees, withSpark: true), $"{size}-line corpus");
+                Compiler.EnsureNoErrors(Compiler.Create(noSpark, withSpark: false), $"{size}-line corpus without Spark");
+                Log($"{size}: {corpus.Lines} lines in {corpus.Files.Count} files (Spark {corpus.Count(FileKind.Spark)}, Streamiz {corpus.Count(FileKind.Streamiz)}, Kafka {corpus.Count(FileKind.Kafka)}, business {corpus.Count(FileKind.Business)}); no-Spark variant {corpus.WithoutSpark.Sum(f => f.Lines)} lines");
+
+                if (!warmedUp)
+                {
+                    // JIT and tiering warm-up: one untimed round of everything on the first corpus.
+                    Measure.CompileMilliseconds(trees, withSpark: true);
+                    await Measure.RunAnalyzersAsync(trees, withSpark: true, both);
+                    await Measure.RunAnalyzersAsync(noSpark, withSpark: false, streamLint);
+                    warmedUp = true;
+                }
+
+                var compile = new List<double>();
+                for (int i = 0; i < options.Reps; i++)
+                {
+                    compile.Add(Measure.CompileMilliseconds(trees, withSpark: true));
+                }
+
+                var runs = new List<AnalyzerRun>();
+                for (int i = 0; i < options.Reps; i++)
+                {
+                    runs.Add(await Measure.RunAnalyzersAsync(trees, withSpark: true, both));
+                }
+
+                var noRef = new List<double>();
+                for (int i = 0; i < options.Reps; i++)
+                {
+                    noRef.Add((await Measure.RunAnalyzersAsync(noSpark, withSpark: false, streamLint)).Total(streamLint));
+                }
+
+                SizeResult result = SizeResult.From(size, corpus, noSpark, compile, runs, noRef, streamLint, peer, ruleCount);
+                sizes.Add(result);
+                Log($"{size}: compile {result.CompileMs:0} ms, StreamLint {result.StreamLintMs:0.0} ms ({result.Share:P2}), per rule {result.StreamLintMsPerRule:0.00} ms vs peer median {result.PeerMedianMs:0.00} ms, no-ref {result.NoReferenceMs:0.000} ms; {watch.Elapsed.TotalSeconds:0} s");
+                foreach (string problem in result.Problems)
+                {
+                    Log("warning: " + problem);
+                }
+            }
+
+            IdeResult ide = await MeasureIdeAsync(options, streamLint);
+            Log($"IDE: median {ide.MedianMs:0.00} ms, p95 {ide.P95Ms:0.00} ms (StreamLint execution median {ide.ExecutionMedianMs:0.00} ms)");
+
+            string loadAfter = LoadAverage();
+            var budgets = Budgets(sizes, ide).ToList();
+            string summary = Summary(sizes, ide, budgets, options);
+            string markdown = Markdown(sizes, ide, budgets, streamLint, peer.Length, ruleCount, options, loadBefore, loadAfter);
+
+            if (options.Json is { } jsonPath)
+            {
+                WriteJson(jsonPath, sizes, ide, budgets, streamLint, peer.Length, peerTotal, ruleCount, options, loadBefore, loadAfter, summary, total.Elapsed);
+                Log($"wrote {jsonPath}");
+            }
+
+            if (options.Markdown is { } markdownPath)
+            {
+                WriteFile(markdownPath, markdown + "\n" + summary + "\n");
+                Log($"wrote {markdownPath}");
+            }
+
+            Log($"finished in {total.Elapsed.TotalSeconds:0} s");
+            Console.WriteLine(markdown);
+            Console.WriteLine(summary);
+            return options.Strict && budgets.Any(b => !b.Pass) ? 1 : 0;
+        }
+
+        /// <summary>
+        /// <c>--profile</c>: each StreamLint analyzer alone, and probes that do no work, on the first size — where
+        /// StreamLint's time goes, and how much of it the driver charges for the registration shape alone.
+        /// </summary>
+        private static async Task ProfileAsync(Options options, ImmutableArray<DiagnosticAnalyzer> streamLint)
+        {
+            int size = options.Sizes[0];
+            Corpus corpus = CorpusGenerator.Generate(size, Seed);
+            ImmutableArray<SyntaxTree> trees = Compiler.Parse(corpus.Files);
+            ImmutableArray<SyntaxTree> noSpark = trees.Where((_, i) => corpus.Files[i].Kind != FileKind.Spark).ToImmutableArray();
+            var sets = new List<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers, bool Spark)>
+            {
+                ("StreamLint (all)", streamLint, true),
+                ("StreamLint (all), no Spark reference", streamLint, false),
+            };
+            sets.AddRange(streamLint.Select(a => (Analyzers.NameOf(a), ImmutableArray.Create(a), true)));
+            sets.AddRange(streamLint.Select(a => (Analyzers.NameOf(a) + ", no Spark reference", ImmutableArray.Create(a), false)));
+            sets.AddRange(Probes.All.Select(p => ("probe: " + p.Name, ImmutableArray.Create(p.Analyzer), true)));
+
+            Console.WriteLine($"| {size / 1000}k lines, telemetry ms (median of {options.Reps}) | total | per analyzer | wall ms |");
+            Console.WriteLine("|---|---:|---|---:|");
+            foreach (var set in sets)
+            {
+                ImmutableArray<SyntaxTree> input = set.Spark ? trees : noSpark;
+                await Measure.RunAnalyzersAsync(input, set.Spark, set.Analyzers);
+                var runs = new List<AnalyzerRun>();
+                var wall = new List<double>();
+                for (int i = 0; i < options.Reps; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    runs.Add(await Measure.RunAnalyzersAsync(input, set.Spark, set.Analyzers));
+                    wall.Add(watch.Elapsed.TotalMilliseconds);
+                }
+
+                string per = string.Join(", ", set.Analyzers.Select(a => $"{Analyzers.NameOf(a)} {Measure.Median(runs.Select(r => r.Milliseconds[a])):0.000}"));
+                Console.WriteLine($"| {set.Name} | {Measure.Median(runs.Select(r => r.Total(set.Analyzers))):0.000} | {per} | {Measure.Median(wall):0} |");
+            }
+        }
+
+        private static async Task<IdeResult> MeasureIdeAsync(Options options, ImmutableArray<DiagnosticAnalyzer> streamLint)
+        {
+            // The project around the document: the 10k-line streaming-heavy corpus (the document is parsed into it).
+            Corpus project = CorpusGenerator.Generate(10_000, Seed);
+            GeneratedFile document = CorpusGenerator.StreamingDocument(IdeDocumentLines, Seed + 1);
+            ImmutableArray<SyntaxTree> trees = Compiler.Parse(project.Files.Append(document));
+            SyntaxTree documentTree = trees[trees.Length - 1];
+            Compilation compilation = Compiler.Create(trees, withSpark: true);
+            Compiler.EnsureNoErrors(compilation, "IDE project");
+
+            var wall = new List<double>();
+            var execution = new List<double>();
+            for (int run = 0; run < options.IdeWarmup + options.IdeRuns; run++)
+            {
+                (double w, double e) = await Measure.DocumentLatencyAsync(compilation, documentTree, run, streamLint);
+                if (run >= options.IdeWarmup)
+                {
+                    wall.Add(w);
+                    execution.Add(e);
+                }
+            }
+
+            return new IdeResult(document.Lines, project.Lines + document.Lines, options.IdeRuns, Measure.Median(wall), Measure.Percentile(wall, 95), Measure.Median(execution), Measure.Percentile(execution, 95));
+        }
+
+        private static IEnumerable<Budget> Budgets(List<SizeResult> sizes, IdeResult ide)
+        {
+            SizeResult worstShare = sizes.OrderByDescending(s => s.Share).First();
+            yield return new Budget(
+                "share",
+                "StreamLint total <= 2% of compile time, streaming-heavy corpus, every size",
+                "<= 2%",
+                $"{worstShare.Share:P2} (worst, at {worstShare.Loc / 1000}k)",
+                sizes.All(s => s.Share <= 0.02));
+
+            SizeResult worstRule = sizes.OrderByDescending(s => s.StreamLintMsPerRule / s.PeerMedianMs).First();
+            yield return new Budget(
+                "per_rule",
+                "StreamLint total / rule count <= peer median per analyzer, every size",
+                "<= peer median",
+                $"{worstRule.StreamLintMsPerRule:0.00} ms vs {worstRule.PeerMedianMs:0.00} ms (worst ratio, at {worstRule.Loc / 1000}k)",
+                sizes.All(s => s.StreamLintMsPerRule <= s.PeerMedianMs));
+
+            SizeResult worstNoRef = sizes.OrderByDescending(s => s.NoReferenceMs).First();
+            yield return new Budget(
+                "no_reference",
+                "No streaming library referenced: StreamLint total <= 1 ms per compilation, every size",
+                "<= 1 ms",
+                $"{worstNoRef.NoReferenceMs:0.000} ms (worst, at {worstNoRef.Loc / 1000}k)",
+                sizes.All(s => s.NoReferenceMs <= 1.0));
+
+            SizeResult smallest = sizes.OrderBy(s => s.Loc).First();
+            SizeResult largest = sizes.OrderBy(s => s.Loc).Last();
+            double ratio = largest.MicrosecondsPerKloc / smallest.MicrosecondsPerKloc;
+            yield return new Budget(
+                "scaling",
+                $"µs per kLOC at the largest size within 1.25x of the smallest ({largest.Loc / 1000}k vs {smallest.Loc / 1000}k)",
+                "<= 1.25x",
+                $"{ratio:0.00}x ({largest.MicrosecondsPerKloc:0} vs {smallest.MicrosecondsPerKloc:0} µs/kLOC)",
+                ratio <= 1.25);
+
+            yield return new Budget(
+                "ide_p95",
+                $"One {ide.DocumentLines}-line streaming document, StreamLint semantic diagnostics: p95 <= 15 ms",
+                "<= 15 ms",
+                $"{ide.P95Ms:0.00} ms (median {ide.MedianMs:0.00} ms)",
+                ide.P95Ms <= 15.0);
+        }
+
+        private static string Summary(List<SizeResult> sizes, IdeResult ide, List<Budget> budgets, Options options)
+        {
+            SizeResult largest = sizes.OrderBy(s => s.Loc).Last();
+            int passed = budgets.Count(b => b.Pass);
+            string failed = passed == budgets.Count ? string.Empty : " (failed: " + string.Join(", ", budgets.Where(b => !b.Pass).Select(b => b.Name)) + ")";
+            return string.Create(Inv, $"SUMMARY {(options.Quick ? "quick" : "full")}: {passed}/{budgets.Count} budgets pass{failed}; at {largest.Loc / 1000}k LOC StreamLint {largest.StreamLintMs:0.0} ms = {largest.Share:P2} of compile {largest.CompileMs:0} ms, {largest.StreamLintMsPerRule:0.00} ms/rule vs peer median {largest.PeerMedianMs:0.00} ms/analyzer; no-ref max {sizes.Max(s => s.NoReferenceMs):0.000} ms; IDE p95 {ide.P95Ms:0.00} ms");
+        }
+
+        private static string Markdown(
+            List<SizeResult> sizes,
+            IdeResult ide,
+            List<Budget> budgets,
+            ImmutableArray<DiagnosticAnalyzer> streamLint,
+            int peerCount,
+            int ruleCount,
+            Options options,
+            string loadBefore,
+            string loadAfter)
+        {
+            var md = new StringBuilder();
+            md.AppendLine(Inv, $"## StreamLint benchmark ({(options.Quick ? "quick" : "full")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
+            md.AppendLine();
+            md.AppendLine(Inv, $"{Environment.ProcessorCount} cores, {RuntimeDescription()}, Roslyn {typeof(Compilation).Assembly.GetName().Version}, peer {Analyzers.PeerPackage} {Analyzers.PeerVersion} ({peerCount} default-enabled analyzers), StreamLint {streamLint.Length} analyzers / {ruleCount} rules; load average before {loadBefore}, after {loadAfter}; medians of {options.Reps} repetitions after a warm-up.");
+            md.AppendLine();
+            md.AppendLine("| LOC | files (Spark/Streamiz/Kafka/other) | compile ms | StreamLint ms | share | StreamLint ms/rule | peer median ms/analyzer | µs/kLOC | no-reference LOC | no-reference StreamLint ms |");
+            md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (SizeResult s in sizes)
+            {
+                md.AppendLine(Inv, $"| {s.Loc:N0} | {s.Files} ({s.SparkFiles}/{s.StreamizFiles}/{s.KafkaFiles}/{s.Files - s.SparkFiles - s.StreamizFiles - s.KafkaFiles}) | {s.CompileMs:0} | {s.StreamLintMs:0.0} | {s.Share:P2} | {s.StreamLintMsPerRule:0.00} | {s.PeerMedianMs:0.00} | {s.MicrosecondsPerKloc:0} | {s.NoReferenceLoc:N0} | {s.NoReferenceMs:0.000} |");
+            }
+
+            md.AppendLine();
+            md.AppendLine("| analyzer (ms) | " + string.Join(" | ", sizes.Select(s => $"{s.Loc / 1000}k")) + " |");
+            md.AppendLine("|---|" + string.Concat(sizes.Select(_ => "---:|")));
+            foreach (DiagnosticAnalyzer analyzer in streamLint)
+            {
+                string name = Analyzers.NameOf(analyzer);
+                md.AppendLine($"| {name} ({string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id))}) | " + string.Join(" | ", sizes.Select(s => s.PerAnalyzerMs[name].ToString("0.00", Inv))) + " |");
+            }
+
+            md.AppendLine("| peer: total | " + string.Join(" | ", sizes.Select(s => s.PeerTotalMs.ToString("0", Inv))) + " |");
+            md.AppendLine("| peer: slowest analyzer | " + string.Join(" | ", sizes.Select(s => $"{s.PeerSlowest.Name} {s.PeerSlowest.Ms:0}")) + " |");
+            md.AppendLine("| diagnostics SL1001 / SL1010 (planted) | " + string.Join(" | ", sizes.Select(s => $"{s.Count("SL1001")} / {s.Count("SL1010")} ({s.ExpectedSL1001} / {s.ExpectedSL1010})")) + " |");
+            md.AppendLine();
+            md.AppendLine(Inv, $"IDE: one {ide.DocumentLines}-line Spark document in a {ide.ProjectLines:N0}-line project, {ide.Runs} edits: StreamLint semantic diagnostics median {ide.MedianMs:0.00} ms, p95 {ide.P95Ms:0.00} ms wall clock (StreamLint's own execution median {ide.ExecutionMedianMs:0.00} ms, p95 {ide.ExecutionP95Ms:0.00} ms).");
+            md.AppendLine();
+            md.AppendLine("| budget | limit | measured | result |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (Budget b in budgets)
+            {
+                md.AppendLine(Inv, $"| {b.Description} | {b.Limit} | {b.Measured} | {(b.Pass ? "PASS" : "FAIL")} |");
+            }
+
+            return md.ToString();
+        }
+
+        private static void WriteJson(
+            string path,
+            List<SizeResult> sizes,
+            IdeResult ide,
+            List<Budget> budgets,
+            ImmutableArray<DiagnosticAnalyzer> streamLint,
+            int peerCount,
+            int peerTotal,
+            int ruleCount,
+            Options options,
+            string loadBefore,
+            string loadAfter,
+            string summary,
+            TimeSpan elapsed)
+        {
+            var root = new Dictionary<string, object?>
+            {
+                ["mode"] = options.Quick ? "quick" : "full",
+                ["date_utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", Inv),
+                ["machine"] = new Dictionary<string, object?>
+                {
+                    ["cores"] = Environment.ProcessorCount,
+                    ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+                    ["runtime"] = RuntimeDescription(),
+                    ["load_average_before"] = loadBefore,
+                    ["load_average_after"] = loadAfter,
+                },
+                ["roslyn_version"] = typeof(Compilation).Assembly.GetName().Version?.ToString(),
+                ["seed"] = Seed,
+                ["repetitions"] = options.Reps,
+                ["streamlint_analyzers"] = streamLint.Select(Analyzers.NameOf).ToArray(),
+                ["streamlint_rule_count"] = ruleCount,
+                ["peer"] = new Dictionary<string, object?>
+                {
+                    ["package"] = Analyzers.PeerPackage,
+                    ["version"] = Analyzers.PeerVersion,
+                    ["analyzers_enabled_by_default"] = peerCount,
+                    ["analyzers_total"] = peerTotal,
+                    ["rule_selection"] = "descriptors' IsEnabledByDefault, no .globalconfig (AnalysisLevel 10 / AnalysisMode Default)",
+                },
+                ["sizes"] = sizes.Select(s => s.ToJson()).ToArray(),
+                ["ide"] = new Dictionary<string, object?>
+                {
+                    ["document_lines"] = ide.DocumentLines,
+                    ["project_lines"] = ide.ProjectLines,
+                    ["runs"] = ide.Runs,
+                    ["median_ms"] = Round(ide.MedianMs),
+                    ["p95_ms"] = Round(ide.P95Ms),
+                    ["streamlint_execution_median_ms"] = Round(ide.ExecutionMedianMs),
+                    ["streamlint_execution_p95_ms"] = Round(ide.ExecutionP95Ms),
+                },
+                ["budgets"] = budgets.Select(b => new Dictionary<string, object?>
+                {
+                    ["name"] = b.Name,
+                    ["description"] = b.Description,
+                    ["limit"] = b.Limit,
+                    ["measured"] = b.Measured,
+                    ["pass"] = b.Pass,
+                }).ToArray(),
+                ["elapsed_s"] = Round(elapsed.TotalSeconds),
+                ["summary"] = summary,
+            };
+
+            WriteFile(path, JsonSerializer.Serialize(root, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        }
+
+        private static void WriteFile(string path, string text)
+        {
+            string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            File.WriteAllText(path, text);
+        }
+
+        internal static double Round(double value) => Math.Round(value, 3);
+
+        private static string RuntimeDescription() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
+
+        private static string LoadAverage()
+        {
+            try
+            {
+                string[] parts = File.ReadAllText("/proc/loadavg").Split(' ');
+                return $"{parts[0]} {parts[1]} {parts[2]}";
+            }
+            catch (IOException)
+            {
+                return "n/a";
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return "n/a";
+            }
+        }
+
+        private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+    }
+
+    internal sealed class Options
+    {
+        public bool Quick { get; private set; }
+
+        public bool Strict { get; private set; }
+
+        public bool Profile { get; private set; }
+
+        public string? Json { get; private set; }
+
+        public string? Markdown { get; private set; }
+
+        public int[] Sizes { get; private set; } = { 10_000, 50_000, 100_000, 200_000 };
+
+        public int Reps { get; private set; } = 5;
+
+        public int IdeRuns { get; private set; } = 50;
+
+        public int IdeWarmup { get; private set; } = 10;
+
+        public static Options Parse(string[] args)
+        {
+            var options = new Options();
+            bool sizesGiven = false;
+            bool repsGiven = false;
+            for (int i = 0; i < args.Length; i++)
+            {
+                string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+                switch (args[i])
+                {
+                    case "--quick":
+                        options.Quick = true;
+                        break;
+                    case "--profile":
+                        options.Profile = true;
+                        break;
+                    case "--strict":
+                        options.Strict = true;
+                        break;
+                    case "--json":
+                        options.Json = Value();
+                        break;
+                    case "--markdown":
+                        options.Markdown = Value();
+                        break;
+                    case "--sizes":
+                        options.Sizes = Value().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+                        sizesGiven = true;
+                        break;
+                    case "--reps":
+                        options.Reps = int.Parse(Value(), CultureInfo.InvariantCulture);
+                        repsGiven = true;
+                        break;
+                    case "--ide-runs":
+                        options.IdeRuns = int.Parse(Value(), CultureInfo.InvariantCulture);
+                        break;
+                    default:
+                        throw new ArgumentException($"unknown argument {args[i]}");
+                }
+            }
+
+            if (options.Quick)
+            {
+                if (!sizesGiven)
+                {
+                    options.Sizes = new[] { 10_000, 50_000 };
+                }
+
+                if (!repsGiven)
+                {
+                    options.Reps = 3;
+                }
+            }
+
+            return options;
+        }
+    }
+
+    internal sealed record Budget(string Name, string Description, string Limit, string Measured, bool Pass);
+
+    internal sealed record IdeResult(int DocumentLines, int ProjectLines, int Runs, double MedianMs, double P95Ms, double ExecutionMedianMs, double ExecutionP95Ms);
+
+    internal sealed class SizeResult
+    {
+        public int Size { get; private set; }
+
+        public int Loc { get; private set; }
+
+        public int Files { get; private set; }
+
+        public int SparkFiles { get; private set; }
+
+        public int StreamizFiles { get; private set; }
+
+        public int KafkaFiles { get; private set; }
+
+        public int NoReferenceLoc { get; private set; }
+
+        public double CompileMs { get; private set; }
+
+        public double StreamLintMs { get; private set; }
+
+        public double Share => this.StreamLintMs / this.CompileMs;
+
+        public int RuleCount { get; private set; }
+
+        public double StreamLintMsPerRule => this.StreamLintMs / this.RuleCount;
+
+        public double PeerMedianMs { get; private set; }
+
+        public double PeerTotalMs { get; private set; }
+
+        public (string Name, double Ms) PeerSlowest { get; private set; }
+
+        public double NoReferenceMs { get; private set; }
+
+        public double MicrosecondsPerKloc => this.StreamLintMs * 1000.0 / (this.Loc / 1000.0);
+
+        public Dictionary<string, double> PerAnalyzerMs { get; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+        public Dictionary<string, int> DiagnosticCounts { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        public int ExpectedSL1001 { get; private set; }
+
+        public int ExpectedSL1010 { get; private set; }
+
+        public List<string> Problems { get; } = new List<string>();
+
+        public List<double> CompileSamples { get; private set; } = new List<double>();
+
+        public List<double> StreamLintSamples { get; private set; } = new List<double>();
+
+        public List<double> NoReferenceSamples { get; private set; } = new List<double>();
+
+        public int Count(string id) => this.DiagnosticCounts.TryGetValue(id, out int n) ? n : 0;
+
+        public static SizeResult From(
+            int size,
+            Corpus corpus,
+            ImmutableArray<SyntaxTree> noSpark,
+            List<double> compile,
+            List<AnalyzerRun> runs,
+            List<double> noRef,
+            ImmutableArray<DiagnosticAnalyzer> streamLint,
+            ImmutableArray<DiagnosticAnalyzer> peer,
+            int ruleCount)
+        {
+            var result = new SizeResult
+            {
+                Size = size,
+                Loc = corpus.Lines,
+                Files = corpus.Files.Count,
+                SparkFiles = corpus.Count(FileKind.Spark),
+                StreamizFiles = corpus.Count(FileKind.Streamiz),
+                KafkaFiles = corpus.Count(FileKind.Kafka),
+                NoReferenceLoc = corpus.WithoutSpark.Sum(f => f.Lines),
+                CompileMs = Measure.Median(compile),
+                StreamLintMs = Measure.Median(runs.Select(r => r.Total(streamLint))),
+                RuleCount = ruleCount,
+                NoReferenceMs = Measure.Median(noRef),
+                ExpectedSL1001 = corpus.ExpectedSL1001,
+                ExpectedSL1010 = corpus.ExpectedSL1010,
+                CompileSamples = compile,
+                StreamLintSamples = runs.Select(r => r.Total(streamLint)).ToList(),
+                NoReferenceSamples = noRef,
+            };
+
+            foreach (DiagnosticAnalyzer analyzer in streamLint)
+            {
+                result.PerAnalyzerMs[Analyzers.NameOf(analyzer)] = Measure.Median(runs.Select(r => r.Milliseconds[analyzer]));
+            }
+
+            var peerMedians = peer.Select(a => (Name: Analyzers.NameOf(a), Ms: Measure.Median(runs.Select(r => r.Milliseconds[a])))).ToList();
+            result.PeerMedianMs = Measure.Median(peerMedians.Select(p => p.Ms));
+            result.PeerTotalMs = peerMedians.Sum(p => p.Ms);
+            result.PeerSlowest = peerMedians.OrderByDescending(p => p.Ms).First();
+
+            var ids = streamLint.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var group in runs[0].Diagnostics.Where(d => ids.Contains(d.Id)).GroupBy(d => d.Id))
+            {
+                result.DiagnosticCounts[group.Key] = group.Count();
+            }
+
+            var streamLintNames = streamLint.Select(Analyzers.NameOf).ToHashSet(StringComparer.Ordinal);
+            foreach (Exception exception in runs.SelectMany(r => r.Exceptions).Where(e => streamLintNames.Any(n => e.Message.StartsWith(n + ":", StringComparison.Ordinal))).Take(3))
+            {
+                result.Problems.Add("StreamLint analyzer exception: " + exception.Message + " " + exception.InnerException);
+            }
+
+            int peerExceptions = runs[0].Exceptions.Count(e => !streamLintNames.Any(n => e.Message.StartsWith(n + ":", StringComparison.Ordinal)));
+            if (peerExceptions > 0)
+            {
+                result.Problems.Add($"{peerExceptions} peer analyzer exceptions, e.g. {runs[0].Exceptions.First().Message}");
+            }
+
+            if (result.Count("SL1001") < result.ExpectedSL1001 || result.Count("SL1010") < result.ExpectedSL1010)
+            {
+                result.Problems.Add($"fewer diagnostics than planted mistakes: SL1001 {result.Count("SL1001")} < {result.ExpectedSL1001} or SL1010 {result.Count("SL1010")} < {result.ExpectedSL1010}");
+            }
+
+            return result;
+        }
+
+        public Dictionary<string, object?> ToJson() => new Dictionary<string, object?>
+        {
+            ["size"] = this.Size,
+            ["loc"] = this.Loc,
+            ["files"] = this.Files,
+            ["spark_files"] = this.SparkFiles,
+            ["streamiz_files"] = this.StreamizFiles,
+            ["kafka_files"] = this.KafkaFiles,
+            ["compile_ms"] = Program.Round(this.CompileMs),
+            ["streamlint_ms"] = Program.Round(this.StreamLintMs),
+            ["streamlint_share"] = Math.Round(this.Share, 6),
+            ["streamlint_rule_count"] = this.RuleCount,
+            ["streamlint_ms_per_rule"] = Program.Round(this.StreamLintMsPerRule),
+            ["peer_ms_per_analyzer_median"] = Program.Round(this.PeerMedianMs),
+            ["peer_ms_total"] = Program.Round(this.PeerTotalMs),
+            ["peer_slowest_analyzer"] = this.PeerSlowest.Name,
+            ["peer_slowest_analyzer_ms"] = Program.Round(this.PeerSlowest.Ms),
+            ["streamlint_us_per_kloc"] = Math.Round(this.MicrosecondsPerKloc, 1),
+            ["no_reference_loc"] = this.NoReferenceLoc,
+            ["no_reference_streamlint_ms"] = Program.Round(this.NoReferenceMs),
+            ["streamlint_ms_per_analyzer"] = this.PerAnalyzerMs.ToDictionary(p => p.Key, p => (object?)Program.Round(p.Value)),
+            ["diagnostics"] = this.DiagnosticCounts,
+            ["planted"] = new Dictionary<string, int> { ["SL1001"] = this.ExpectedSL1001, ["SL1010"] = this.ExpectedSL1010 },
+            ["samples"] = new Dictionary<string, object?>
+            {
+                ["compile_ms"] = this.CompileSamples.Select(Program.Round).ToArray(),
+                ["streamlint_ms"] = this.StreamLintSamples.Select(Program.Round).ToArray(),
+                ["no_reference_streamlint_ms"] = this.NoReferenceSamples.Select(Program.Round).ToArray(),
+            },
+        };
+    }
+}
