@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using StreamLint.Spark.Pipeline;
 
 namespace StreamLint.Spark
@@ -41,21 +40,20 @@ namespace StreamLint.Spark
         /// <summary>
         /// Whether a Spark configuration key appears as a string constant anywhere in the compilation (for example
         /// <c>Builder().Config("spark.sql.streaming.checkpointLocation", …)</c> in another file). Any appearance counts:
-        /// a conf key set in code the model cannot follow must silence, never trigger, a rule. Computed once per key.
+        /// a conf key set in code the model cannot follow must silence, never trigger, a rule. Computed once per key
+        /// for the compilation, from answers cached per syntax tree (<see cref="TreeText"/>): an IDE edit re-reads
+        /// the edited tree only, not the whole project.
         /// </summary>
         public bool MentionsConfKey(string key, CancellationToken cancellationToken) =>
-            this.confKeysSet.GetOrAdd(key, k => this.ScanForStringConstant(k, cancellationToken));
+            this.confKeysSet.GetOrAdd(key, k => this.AnyTreeHasStringLiteral(k, cancellationToken));
 
-        private bool ScanForStringConstant(string value, CancellationToken cancellationToken)
+        private bool AnyTreeHasStringLiteral(string value, CancellationToken cancellationToken)
         {
             foreach (SyntaxTree tree in this.compilation.SyntaxTrees)
             {
-                foreach (SyntaxToken token in tree.GetRoot(cancellationToken).DescendantTokens())
+                if (TreeText.For(tree).HasStringLiteral(value, cancellationToken))
                 {
-                    if (token.IsKind(SyntaxKind.StringLiteralToken) && string.Equals(token.ValueText, value, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
