@@ -1223,7 +1223,7 @@ namespace StreamLint.Benchmarks
                         .Option("subscribe", "{{s.Topic}}")
                         .Option("startingOffsets", production ? "latest" : "earliest")
                         .Load()
-                        .SelectExpr("CAST(key AS STRING) AS key", "CAST(value AS STRING) AS json", "timestamp")
+                        .Select(Col("value").Cast("string").Alias("json"), Col("timestamp"))
                         .Select(FromJson(Col("json"), EventSchema).Alias("e"), Col("timestamp"))
                         .Select(Col("e.{{s.Key}}").Alias("{{s.Key}}"), Col("e.{{s.Value}}").Cast("double").Alias("{{s.Value}}"), Col("timestamp").Alias("{{s.Time}}"));
 

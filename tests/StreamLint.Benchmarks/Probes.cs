@@ -13,6 +13,9 @@ namespace StreamLint.Benchmarks
         private static readonly DiagnosticDescriptor Descriptor = new DiagnosticDescriptor(
             "PROBE01", "probe", "probe", "Probe", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+        /// <summary>Registers an operation block action that does nothing: the floor for the IDE latency run.</summary>
+        public static DiagnosticAnalyzer OperationBlockProbe { get; } = new BlockAction();
+
         public static ImmutableArray<(string Name, DiagnosticAnalyzer Analyzer)> All { get; } = ImmutableArray.Create<(string, DiagnosticAnalyzer)>(
             ("empty (registers nothing)", new Empty()),
             ("operation block start + invocation + block end, no work", new BlockStart()),
