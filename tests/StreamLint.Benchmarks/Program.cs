@@ -160,13 +160,18 @@ namespace StreamLint.Benchmarks
             sets.Add(("the peer then StreamLint (StreamLint's share shown)", Analyzers.Peer(out _).AddRange(streamLint), true));
             sets.Add(("StreamLint (all), no Spark reference", streamLint, false));
 
+            if (Environment.GetEnvironmentVariable("STREAMLINT_PROFILE_ONLY") is { Length: > 0 } only)
+            {
+                sets.RemoveAll(set => !set.Name.Contains(only, StringComparison.Ordinal));
+            }
+
             // Warm-up, as in the main run.
             for (int i = 0; i < 2; i++)
             {
                 await Measure.RunAnalyzersAsync(trees, withSpark: true, streamLint);
             }
 
-            Console.WriteLine($"| {size / 1000}k lines, telemetry ms (median of {options.Reps}) | total | per analyzer | wall ms |");
+            Console.WriteLine($"| {size / 1000}k lines, telemetry ms (median of {options.Reps}) | total (min) | per analyzer | wall ms |");
             Console.WriteLine("|---|---:|---|---:|");
             foreach (var set in sets)
             {
@@ -188,7 +193,7 @@ namespace StreamLint.Benchmarks
 
                 var shown = set.Analyzers.Where(a => streamLint.Contains(a) || !set.Name.Contains("peer", StringComparison.Ordinal)).ToList();
                 string per = string.Join(", ", shown.Select(a => $"{Analyzers.NameOf(a)} {Measure.Median(runs.Select(r => r.Milliseconds[a])):0.000}"));
-                Console.WriteLine($"| {set.Name} | {Measure.Median(runs.Select(r => r.Total(shown))):0.000} | {per} | {Measure.Median(wall):0} |");
+                Console.WriteLine($"| {set.Name} | {Measure.Median(runs.Select(r => r.Total(shown))):0.000} (min {runs.Min(r => r.Total(shown)):0.000}) | {per} | {Measure.Median(wall):0} |");
             }
         }
 
@@ -316,7 +321,7 @@ namespace StreamLint.Benchmarks
                 md.AppendLine($"| {name} ({string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id))}) | " + string.Join(" | ", sizes.Select(s => s.PerAnalyzerMs[name].ToString("0.00", Inv))) + " |");
             }
 
-            md.AppendLine("| StreamLint without the peer in the run | " + string.Join(" | ", sizes.Select(s => s.AloneMs.ToString("0.00", Inv))) + " |");
+            md.AppendLine("| StreamLint without the peer in the run: ms (share, ms/rule) | " + string.Join(" | ", sizes.Select(s => $"{s.AloneMs:0.00} ({s.AloneMs / s.CompileMs:P2}, {s.AloneMs / s.RuleCount:0.00})")) + " |");
             md.AppendLine("| peer: total | " + string.Join(" | ", sizes.Select(s => s.PeerTotalMs.ToString("0", Inv))) + " |");
             md.AppendLine("| peer: slowest analyzer | " + string.Join(" | ", sizes.Select(s => $"{s.PeerSlowest.Name} {s.PeerSlowest.Ms:0}")) + " |");
             md.AppendLine("| diagnostics SL1001 / SL1010 (planted) | " + string.Join(" | ", sizes.Select(s => $"{s.Count("SL1001")} / {s.Count("SL1010")} ({s.ExpectedSL1001} / {s.ExpectedSL1010})")) + " |");
