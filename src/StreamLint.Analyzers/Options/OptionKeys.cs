@@ -6,7 +6,8 @@ namespace StreamLint.Options
         public const string Prefix = "streamlint.";
         public const string SparkVersion = Prefix + "spark_version";
         public const string CheckpointRoot = "checkpoint_root";
-        public const string WatermarkDelay = "watermark_delay";
+        public const string LatencyBudget = Prefix + "latency_budget";
+        public const string FlagUnwindowedAggregations = "flag_unwindowed_aggregations";
 
         public static string ForRule(string ruleId, string option) => Prefix + ruleId + "." + option;
     }

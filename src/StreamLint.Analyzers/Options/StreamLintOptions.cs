@@ -23,7 +23,7 @@ namespace StreamLint.Options
             var problems = ImmutableArray.CreateBuilder<OptionProblem>();
 
             Version sparkVersion = SparkVersions.Default;
-            if (raw.TryGetValue(OptionKeys.SparkVersion, out string? text))
+            if (raw.TryGetValue(OptionKeys.SparkVersion, out string? text) && !string.IsNullOrWhiteSpace(text))
             {
                 if (SparkVersions.TryParse(text, out Version parsed, out string error))
                 {
@@ -36,14 +36,58 @@ namespace StreamLint.Options
             }
 
             this.SparkVersion = sparkVersion;
+            this.LatencyBudgetMicros = ReadBudget(raw, problems);
+            this.FlagUnwindowedAggregations = ReadFlag(raw, OptionKeys.ForRule("SL1002", OptionKeys.FlagUnwindowedAggregations), problems);
             this.Problems = problems.ToImmutable();
         }
 
         /// <summary>Target Spark version (<c>streamlint.spark_version</c>, default 3.5).</summary>
         public Version SparkVersion { get; }
 
+        /// <summary><c>streamlint.SL1002.flag_unwindowed_aggregations</c> (default false).</summary>
+        public bool FlagUnwindowedAggregations { get; }
+
+        /// <summary><c>streamlint.latency_budget</c> in microseconds; null when not set (SL1019 then reports nothing).</summary>
+        public long? LatencyBudgetMicros { get; }
+
+        /// <summary>The budget as written, for messages.</summary>
+        public string? LatencyBudgetText { get; private set; }
+
         /// <summary>Values that did not parse; SL9001 reports them and the defaults apply.</summary>
         public ImmutableArray<OptionProblem> Problems { get; }
+
+        private long? ReadBudget(AnalyzerConfigOptions raw, ImmutableArray<OptionProblem>.Builder problems)
+        {
+            if (!raw.TryGetValue(OptionKeys.LatencyBudget, out string? text) || string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (Durations.TryParseMicros(text, out long micros) && micros > 0)
+            {
+                this.LatencyBudgetText = text.Trim();
+                return micros;
+            }
+
+            problems.Add(new OptionProblem(OptionKeys.LatencyBudget, text, "expected a positive duration such as 500ms, 1s, 2 minutes", "(not set: SL1019 off)"));
+            return null;
+        }
+
+        private static bool ReadFlag(AnalyzerConfigOptions raw, string key, ImmutableArray<OptionProblem>.Builder problems)
+        {
+            if (!raw.TryGetValue(key, out string? text) || string.IsNullOrWhiteSpace(text))
+            {
+                return false; // an empty value means the default
+            }
+
+            if (bool.TryParse(text.Trim(), out bool value))
+            {
+                return value;
+            }
+
+            problems.Add(new OptionProblem(key, text, "expected true or false", "false"));
+            return false;
+        }
 
         public static StreamLintOptions For(AnalyzerOptions options, SyntaxTree tree) =>
             Cache.GetValue(options.AnalyzerConfigOptionsProvider.GetOptions(tree), o => new StreamLintOptions(o));

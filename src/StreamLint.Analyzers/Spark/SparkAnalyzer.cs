@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace StreamLint.Spark
 {
@@ -30,6 +31,20 @@ namespace StreamLint.Spark
 
         private protected abstract void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark);
 
+        /// <summary>True when <paramref name="node"/> is inside the body being analysed, so a diagnostic there is local to it.</summary>
+        private protected static bool IsInBlock(BlockContext context, SyntaxNode node)
+        {
+            foreach (IOperation block in context.OperationBlocks)
+            {
+                if (block.Syntax.SyntaxTree == node.SyntaxTree && block.Syntax.Span.Contains(node.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// Calls <paramref name="analyze"/> for every streaming query started in a method (or other executable member).
         /// Queries are analysed with the whole body in view, from an operation block action, so a diagnostic may point
@@ -45,11 +60,10 @@ namespace StreamLint.Spark
         private protected static void RegisterStartedQueries(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
-            System.Action<OperationBlockAnalysisContext, StartedQuery> analyze)
-        {
+            System.Action<BlockContext, StartedQuery> analyze) =>
             context.RegisterOperationBlockAction(block =>
             {
-                System.Collections.Generic.List<Microsoft.CodeAnalysis.Operations.IInvocationOperation>? starts = null;
+                System.Collections.Generic.List<IInvocationOperation>? starts = null;
                 foreach (IOperation operationBlock in block.OperationBlocks)
                 {
                     StartedQuery.CollectStartCalls(operationBlock, spark.Symbols, ref starts, block.CancellationToken);
@@ -61,13 +75,46 @@ namespace StreamLint.Spark
                 }
 
                 starts.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
-                foreach (var start in starts)
+                var reporting = new BlockContext(block);
+                foreach (IInvocationOperation start in starts)
                 {
                     if (StartedQuery.TryCreate(start, spark, block.CancellationToken) is { } query)
                     {
-                        analyze(block, query);
+                        analyze(reporting, query);
                     }
                 }
+            });
+
+        /// <summary>
+        /// Calls <paramref name="analyze"/>, once the whole body is seen, for each invocation in it that
+        /// <paramref name="interesting"/> selects (a cheap test on the bound method), in source order.
+        /// </summary>
+        private protected static void RegisterInvocationsPerBlock(
+            CompilationStartAnalysisContext context,
+            System.Func<IInvocationOperation, bool> interesting,
+            System.Action<BlockContext, IInvocationOperation> analyze)
+        {
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                var found = new System.Collections.Concurrent.ConcurrentBag<IInvocationOperation>();
+                block.RegisterOperationAction(
+                    c =>
+                    {
+                        var invocation = (IInvocationOperation)c.Operation;
+                        if (interesting(invocation))
+                        {
+                            found.Add(invocation);
+                        }
+                    },
+                    OperationKind.Invocation);
+                block.RegisterOperationBlockEndAction(end =>
+                {
+                    var reporting = new BlockContext(end);
+                    foreach (IInvocationOperation invocation in System.Linq.Enumerable.OrderBy(found, i => i.Syntax.SpanStart))
+                    {
+                        analyze(reporting, invocation);
+                    }
+                });
             });
         }
     }

@@ -7,7 +7,7 @@ namespace StreamLint.Spark
     {
         private const string AssemblyName = "Microsoft.Spark";
 
-        private SparkSymbols(IAssemblySymbol spark, INamedTypeSymbol dataFrame)
+        private SparkSymbols(Compilation compilation, IAssemblySymbol spark, INamedTypeSymbol dataFrame)
         {
             this.DataFrame = dataFrame;
             this.SparkSession = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.SparkSession");
@@ -20,6 +20,9 @@ namespace StreamLint.Spark
             this.DataStreamWriter = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.DataStreamWriter");
             this.OutputModeEnum = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.OutputMode");
             this.StreamingQuery = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.StreamingQuery");
+            this.StreamingQueryManager = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.StreamingQueryManager");
+            this.ForeachWriter = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.IForeachWriter");
+            this.Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         }
 
         public INamedTypeSymbol DataFrame { get; }
@@ -44,6 +47,12 @@ namespace StreamLint.Spark
 
         public INamedTypeSymbol? StreamingQuery { get; }
 
+        public INamedTypeSymbol? StreamingQueryManager { get; }
+
+        public INamedTypeSymbol? ForeachWriter { get; }
+
+        public INamedTypeSymbol Disposable { get; }
+
         /// <summary>
         /// Null when Microsoft.Spark is not referenced: every Spark rule then does nothing. The types are looked up in
         /// the Microsoft.Spark assembly only. <see cref="Compilation.GetTypeByMetadataName"/> would search the source
@@ -55,7 +64,7 @@ namespace StreamLint.Spark
         {
             IAssemblySymbol? spark = FindSparkAssembly(compilation);
             INamedTypeSymbol? dataFrame = spark?.GetTypeByMetadataName("Microsoft.Spark.Sql.DataFrame");
-            return dataFrame is null ? null : new SparkSymbols(spark!, dataFrame);
+            return dataFrame is null ? null : new SparkSymbols(compilation, spark!, dataFrame);
         }
 
         private static IAssemblySymbol? FindSparkAssembly(Compilation compilation)

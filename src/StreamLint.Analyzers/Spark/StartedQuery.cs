@@ -131,7 +131,18 @@ namespace StreamLint.Spark
             }
 
             BuilderValue? writer = spark.Evaluator.EvaluateBuilder(invocation.Instance, cancellationToken);
-            return writer is { Kind: BuilderKind.StreamWriter } ? new StartedQuery(invocation, writer) : null;
+            if (writer is not { Kind: BuilderKind.StreamWriter })
+            {
+                return null;
+            }
+
+            if (writer.Input is { HasParameters: true } input)
+            {
+                // Written inside a helper: the DataFrame is what every caller passes, or unknown.
+                writer = new BuilderValue(writer.Kind, writer.Origin, spark.Evaluator.BindFromCallers(input, cancellationToken), writer.Calls, writer.Complete);
+            }
+
+            return new StartedQuery(invocation, writer);
         }
     }
 }

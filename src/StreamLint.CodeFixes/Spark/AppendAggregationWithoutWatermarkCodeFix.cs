@@ -36,12 +36,16 @@ namespace StreamLint.CodeFixes.Spark
                 return;
             }
 
+            SemanticModel? model = null;
+            async Task<SemanticModel?> SemanticModelAsync() =>
+                model ??= await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+
             foreach (Diagnostic diagnostic in context.Diagnostics)
             {
                 if (diagnostic.AdditionalLocations.Count >= 2
                     && diagnostic.Properties.TryGetValue(AppendAggregationWithoutWatermarkAnalyzer.EventTimeColumnProperty, out string? column)
                     && column is not null
-                    && InvocationAt(root, diagnostic.AdditionalLocations[1]) is { } groupBy
+                    && SyntaxLocator.InvocationAt(root, diagnostic.AdditionalLocations[1]) is { ContainsDiagnostics: false } groupBy
                     && FluentCalls.InsertBefore(groupBy, "WithWatermark", FluentCalls.String(column), FluentCalls.String(DefaultWatermarkDelay)) is { } watermarked)
                 {
                     context.RegisterCodeFix(
@@ -54,8 +58,8 @@ namespace StreamLint.CodeFixes.Spark
 
                 if (diagnostic.AdditionalLocations.Count >= 1
                     && diagnostic.Properties.ContainsKey(AppendAggregationWithoutWatermarkAnalyzer.UpdateSupportedProperty)
-                    && InvocationAt(root, diagnostic.AdditionalLocations[0]) is { } modeSite
-                    && UpdateMode(modeSite, diagnostic.Properties[AppendAggregationWithoutWatermarkAnalyzer.ModeSourceProperty]) is { } updated)
+                    && SyntaxLocator.InvocationAt(root, diagnostic.AdditionalLocations[0]) is { ContainsDiagnostics: false } modeSite
+                    && UpdateMode(modeSite, diagnostic.Properties[AppendAggregationWithoutWatermarkAnalyzer.ModeSourceProperty], await SemanticModelAsync().ConfigureAwait(false)) is { } updated)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
@@ -67,8 +71,13 @@ namespace StreamLint.CodeFixes.Spark
             }
         }
 
-        /// <summary>Rewrites OutputMode("append") / OutputMode(OutputMode.Append), or appends OutputMode("update") to WriteStream().</summary>
-        private static SyntaxNode? UpdateMode(InvocationExpressionSyntax site, string? modeSource)
+        /// <summary>
+        /// Rewrites the OutputMode(…) argument to Update, or appends OutputMode("update") to WriteStream(). The argument is
+        /// a constant the analyzer proved to be Append: a string literal becomes "update", the Spark enum member
+        /// (OutputMode.Append, also through an alias) becomes OutputMode.Update, and any other constant (a user's const,
+        /// a cast, a parenthesized value) becomes the string "update", which binds to the string overload.
+        /// </summary>
+        private static SyntaxNode? UpdateMode(InvocationExpressionSyntax site, string? modeSource, SemanticModel? model)
         {
             if (modeSource == "Default")
             {
@@ -81,19 +90,15 @@ namespace StreamLint.CodeFixes.Spark
             }
 
             ExpressionSyntax argument = site.ArgumentList.Arguments[0].Expression;
-            ExpressionSyntax? replacement = argument switch
-            {
-                LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => FluentCalls.String("update").WithTriviaFrom(literal),
-                MemberAccessExpressionSyntax member => member.WithName(SyntaxFactory.IdentifierName("Update").WithTriviaFrom(member.Name)),
-                _ => null,
-            };
+            ExpressionSyntax replacement = argument is MemberAccessExpressionSyntax member && IsSparkOutputModeMember(member, model)
+                ? member.WithName(SyntaxFactory.IdentifierName("Update").WithTriviaFrom(member.Name))
+                : FluentCalls.String("update").WithTriviaFrom(argument);
 
-            return replacement is null ? null : site.ReplaceNode(argument, replacement);
+            return site.ReplaceNode(argument, replacement);
         }
 
-        private static InvocationExpressionSyntax? InvocationAt(SyntaxNode root, Location location) =>
-            root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is { } node
-                ? node as InvocationExpressionSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>()
-                : null;
+        private static bool IsSparkOutputModeMember(MemberAccessExpressionSyntax member, SemanticModel? model) =>
+            model?.GetSymbolInfo(member).Symbol is IFieldSymbol { ContainingType: { TypeKind: TypeKind.Enum } type }
+            && type.ToDisplayString() == "Microsoft.Spark.Sql.Streaming.OutputMode";
     }
 }

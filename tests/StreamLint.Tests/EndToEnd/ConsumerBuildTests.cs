@@ -21,7 +21,7 @@ namespace StreamLint.Tests.EndToEnd
             "events.GroupBy(Window(Col(\"ts\"), \"5 minutes\"), Col(\"page\")).Count().WriteStream().Format(\"console\").Start();";
 
         /// <summary>The SL1010 query: the kafka sink needs a checkpoint.</summary>
-        private const string KafkaLine = "events.WriteStream().Format(\"kafka\").Start();";
+        private const string KafkaLine = "events.WriteStream().Format(\"kafka\").Option(\"kafka.bootstrap.servers\", \"broker:9092\").Option(\"topic\", \"clicks-copy\").Start();";
 
         private const string Source = @"using Microsoft.Spark.Sql;
 using static Microsoft.Spark.Sql.Functions;
@@ -32,13 +32,13 @@ namespace Consumer
     {
         public static void PageCounts(SparkSession spark)
         {
-            DataFrame events = spark.ReadStream().Format(""kafka"").Option(""subscribe"", ""clicks"").Load();
+            DataFrame events = spark.ReadStream().Format(""kafka"").Option(""kafka.bootstrap.servers"", ""broker:9092"").Option(""subscribe"", ""clicks"").Load();
             " + AggregationLine + @"
         }
 
         public static void Forward(SparkSession spark)
         {
-            DataFrame events = spark.ReadStream().Format(""kafka"").Option(""subscribe"", ""clicks"").Load();
+            DataFrame events = spark.ReadStream().Format(""kafka"").Option(""kafka.bootstrap.servers"", ""broker:9092"").Option(""subscribe"", ""clicks"").Load();
             " + KafkaLine + @"
         }
     }

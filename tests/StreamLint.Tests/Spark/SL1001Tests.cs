@@ -170,6 +170,13 @@ class Job
         updateWriter.Start();"));
 
         [Fact]
+        public Task StoredWriterStartedTwice_ReportsOnce() =>
+            Verify.VerifyAnalyzerAsync(Code(@"        var counts = events.GroupBy(""page"").{|SL1001:Count|}();
+        var writer = counts.WriteStream().Format(""console"");
+        writer.Start();
+        writer.Start();"));
+
+        [Fact]
         public Task ModeFromUnknownValue_Silent() =>
             Verify.VerifyAnalyzerAsync(Code(@"        string mode = System.Environment.GetEnvironmentVariable(""MODE"")!;
         events.GroupBy(""page"").Count().WriteStream().OutputMode(mode).Start();"));

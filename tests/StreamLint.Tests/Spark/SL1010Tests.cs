@@ -104,6 +104,12 @@ class Job
         writer.{|SL1010:Start|}();"));
 
         [Fact]
+        public Task StoredWriterStartedTwice_EachStartReports() =>
+            Verify.VerifyAnalyzerAsync(Code(@"        var writer = events.WriteStream().Format(""delta"").Trigger(Trigger.Once());
+        writer.{|SL1010:Start|}(""/delta/a"");
+        writer.{|SL1010:Start|}(""/delta/a"");"));
+
+        [Fact]
         public Task OptionSetAfterStart_DoesNotCount() =>
             Verify.VerifyAnalyzerAsync(Code(@"        var writer = events.WriteStream().Format(""kafka"");
         writer.{|SL1010:Start|}();

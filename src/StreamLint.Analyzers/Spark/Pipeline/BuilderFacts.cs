@@ -44,6 +44,21 @@ namespace StreamLint.Spark.Pipeline
                         this.OutputModeCall = call;
                         mode = ReadMode(Operations.Argument(call, 0));
                         break;
+                    case "Mode":
+                        IOperation? saveMode = Operations.Argument(call, 0);
+                        this.SaveMode = saveMode is { ConstantValue.HasValue: true }
+                            ? saveMode.ConstantValue.Value switch
+                            {
+                                string text => text.ToLowerInvariant(),
+                                0 => "append",
+                                1 => "overwrite",
+                                2 => "errorifexists",
+                                3 => "ignore",
+                                _ => null,
+                            }
+                            : null;
+                        this.SaveModeKnown = this.SaveMode is not null;
+                        break;
                     case "QueryName":
                         this.QueryName = Operations.ConstantString(Operations.Argument(call, 0));
                         break;
@@ -88,6 +103,12 @@ namespace StreamLint.Spark.Pipeline
         public OutputModeFact OutputMode { get; }
 
         public IInvocationOperation? OutputModeCall { get; }
+
+        /// <summary>A batch writer's Mode(…), lower-cased (append, overwrite, errorifexists, ignore); null when unset or unknown.</summary>
+        public string? SaveMode { get; }
+
+        /// <summary>True when Mode(…) was called with a constant.</summary>
+        public bool SaveModeKnown { get; }
 
         public string? QueryName { get; }
 

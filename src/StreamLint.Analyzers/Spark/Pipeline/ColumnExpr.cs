@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 
 namespace StreamLint.Spark.Pipeline
 {
@@ -45,11 +46,15 @@ namespace StreamLint.Spark.Pipeline
     /// <summary><c>Functions.Window(timeColumn, duration, …)</c>: the window column carries the time column's watermark.</summary>
     internal sealed class WindowColumn : ColumnExpr
     {
-        public WindowColumn(ColumnExpr? timeColumn, string? windowDuration)
+        public WindowColumn(ColumnExpr? timeColumn, string? windowDuration, SyntaxNode syntax)
         {
             this.TimeColumn = timeColumn;
             this.WindowDuration = windowDuration;
+            this.Syntax = syntax;
         }
+
+        /// <summary>The <c>Window(…)</c> call.</summary>
+        public SyntaxNode Syntax { get; }
 
         /// <summary>Null when the time column cannot be followed.</summary>
         public ColumnExpr? TimeColumn { get; }

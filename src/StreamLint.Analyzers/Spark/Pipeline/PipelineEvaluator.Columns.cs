@@ -26,10 +26,15 @@ namespace StreamLint.Spark.Pipeline
                 case "Window" when isStatic:
                     return new ColumnValue(new WindowColumn(
                         (this.Eval(Operations.Argument(invocation, 0), walk) as ColumnValue)?.Expr,
-                        Operations.ConstantString(Operations.Argument(invocation, 1))));
+                        Operations.ConstantString(Operations.Argument(invocation, 1)),
+                        invocation.Syntax));
                 case "Expr" when isStatic:
-                    return null; // SQL text: not interpreted yet
+                    // SQL text: only the wall-clock functions are recognised; anything else stays unknown.
+                    return IsCurrentTimeSql(Operations.ConstantString(Operations.Argument(invocation, 0)))
+                        ? new ColumnValue(new ComputedColumn(name, ImmutableArray<ColumnExpr?>.Empty, isProcessingTime: true))
+                        : null;
                 case "CurrentTimestamp" when isStatic:
+                case "CurrentDate" when isStatic:
                 case "UnixTimestamp" when isStatic && method.Parameters.Length == 0:
                     return new ColumnValue(new ComputedColumn(name, ImmutableArray<ColumnExpr?>.Empty, isProcessingTime: true));
                 case "Alias" or "As" or "Name" when !isStatic && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String:
@@ -49,88 +54,83 @@ namespace StreamLint.Spark.Pipeline
             return Computed(name, this.Columns(walk, inputs.ToArray()));
         }
 
+        /// <summary>Spark's aggregate functions: in a Select they turn the projection into a global aggregation.</summary>
+        private static readonly System.Collections.Generic.HashSet<string> AggregateFunctions = new System.Collections.Generic.HashSet<string>
+        {
+            "Count", "CountDistinct", "ApproxCountDistinct", "Sum", "SumDistinct", "Avg", "Mean", "Max", "Min", "First", "Last",
+            "CollectList", "CollectSet", "Stddev", "StddevSamp", "StddevPop", "Variance", "VarSamp", "VarPop", "Skewness",
+            "Kurtosis", "Corr", "CovarPop", "CovarSamp", "Grouping", "GroupingId", "PercentileApprox", "MaxBy", "MinBy",
+        };
+
+        /// <summary>True when a column expression calls an aggregate function somewhere (or cannot be followed).</summary>
+        private static bool MayAggregate(ColumnExpr? expr) => expr switch
+        {
+            null => true,
+            ComputedColumn computed => AggregateFunctions.Contains(computed.Function) || computed.Inputs.Any(MayAggregate),
+            AliasColumn alias => MayAggregate(alias.Inner),
+            WindowColumn window => MayAggregate(window.TimeColumn),
+            _ => false,
+        };
+
+        private static bool IsCurrentTimeSql(string? sql) =>
+            sql?.Trim().ToLowerInvariant() is "current_timestamp()" or "current_timestamp" or "now()" or "localtimestamp()" or "localtimestamp";
+
         private ImmutableArray<ColumnExpr?> Columns(Walk walk, params IOperation?[] operations) =>
             operations.Select(o => (this.Eval(o, walk) as ColumnValue)?.Expr).ToImmutableArray();
 
         private static ColumnValue Computed(string function, ImmutableArray<ColumnExpr?> inputs) =>
             new ColumnValue(new ComputedColumn(function, inputs, isProcessingTime: false));
 
-        /// <summary>
-        /// The watermarked columns after Select / WithColumn / WithColumnRenamed / Drop. Spark keeps the watermark
-        /// metadata on a column that is passed through or aliased, and drops it on any computed expression.
-        /// Anything the model cannot follow makes the result uncertain.
-        /// </summary>
-        private WatermarkSet ProjectWatermarks(IInvocationOperation invocation, WatermarkSet input, Walk walk)
+        /// <summary>What Select / WithColumn / WithColumnRenamed / Drop do to column facts; unknown when an argument cannot be followed.</summary>
+        private Projection ProjectionOf(IInvocationOperation invocation, Walk walk)
         {
-            if (!input.IsCertain)
-            {
-                return input;
-            }
-
             switch (invocation.TargetMethod.Name)
             {
                 case "WithColumnRenamed":
                     string? existing = Operations.ConstantString(Operations.Argument(invocation, 0));
                     string? renamed = Operations.ConstantString(Operations.Argument(invocation, 1));
-                    if (existing is null || renamed is null)
-                    {
-                        return WatermarkSet.Uncertain;
-                    }
-
-                    return input.Contains(existing) ? input.Remove(existing).Add(renamed) : input.Remove(renamed);
+                    return existing is null || renamed is null ? Projection.Unknown : new RenameProjection(existing, renamed);
 
                 case "WithColumn":
                     string? column = Operations.ConstantString(Operations.Argument(invocation, 0));
                     ColumnExpr? value = (this.Eval(Operations.Argument(invocation, 1), walk) as ColumnValue)?.Expr;
-                    if (column is null || value is null or WindowColumn)
-                    {
-                        return WatermarkSet.Uncertain;
-                    }
-
-                    WatermarkSet without = input.Remove(column);
-                    return value.AttributeSource is { } source && input.Contains(source) ? without.Add(column) : without;
+                    return column is null || value is null ? Projection.Unknown : new WithColumnProjection(column, value);
 
                 case "Drop":
-                    WatermarkSet remaining = input;
-                    foreach (IOperation? dropped in this.AllArguments(invocation))
+                    var dropped = ImmutableArray.CreateBuilder<string>();
+                    foreach (IOperation? argument in this.AllArguments(invocation))
                     {
-                        string? name = Operations.ConstantString(dropped) ?? ((this.Eval(dropped, walk) as ColumnValue)?.Expr as ColumnRef)?.Name;
+                        string? name = Operations.ConstantString(argument) ?? ((this.Eval(argument, walk) as ColumnValue)?.Expr as ColumnRef)?.Name;
                         if (name is null)
                         {
-                            return WatermarkSet.Uncertain;
+                            return Projection.Unknown;
                         }
 
-                        remaining = remaining.Remove(name);
+                        dropped.Add(name);
                     }
 
-                    return remaining;
+                    return new DropProjection(dropped.ToImmutable());
 
                 case "Select":
-                    var kept = new List<string>();
-                    foreach (IOperation? selected in this.AllArguments(invocation))
+                    var selected = ImmutableArray.CreateBuilder<ColumnExpr>();
+                    // Select(Count(…)) is a global aggregation in Spark, not a projection: the caller makes it opaque.
+                    foreach (IOperation? argument in this.AllArguments(invocation))
                     {
-                        ColumnExpr? expr = Operations.ConstantString(selected) is { } name
+                        ColumnExpr? expr = Operations.ConstantString(argument) is { } name
                             ? new ColumnRef(name)
-                            : (this.Eval(selected, walk) as ColumnValue)?.Expr;
-                        if (expr is null or WindowColumn)
+                            : (this.Eval(argument, walk) as ColumnValue)?.Expr;
+                        if (expr is null)
                         {
-                            return WatermarkSet.Uncertain; // unknown, or a window struct whose output name the model does not track
+                            return Projection.Unknown;
                         }
 
-                        if (expr is ColumnRef { Name: "*" })
-                        {
-                            kept.AddRange(input.Columns!);
-                        }
-                        else if (expr.AttributeSource is { } carried && input.Contains(carried))
-                        {
-                            kept.Add(expr is AliasColumn alias ? alias.Name : carried);
-                        }
+                        selected.Add(expr);
                     }
 
-                    return WatermarkSet.Of(kept);
+                    return new SelectProjection(selected.ToImmutable());
 
                 default:
-                    return WatermarkSet.Uncertain;
+                    return Projection.Unknown;
             }
         }
     }

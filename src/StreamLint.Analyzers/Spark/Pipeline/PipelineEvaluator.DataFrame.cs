@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,7 +18,7 @@ namespace StreamLint.Spark.Pipeline
 
         private static readonly HashSet<string> Combining = new HashSet<string>
         {
-            "Join", "CrossJoin", "Union", "UnionByName", "Intersect", "IntersectAll", "Except", "ExceptAll",
+            "CrossJoin", "Union", "UnionByName", "Intersect", "IntersectAll", "Except", "ExceptAll",
         };
 
         private static readonly HashSet<string> Aggregations = new HashSet<string>
@@ -83,15 +84,90 @@ namespace StreamLint.Spark.Pipeline
                     ? new WatermarkNode(syntax, child, eventTime, Operations.ConstantString(Operations.Argument(invocation, 1)))
                     : new OpaqueNode(syntax, child, name),
                 "Agg" => new AggregateNode(syntax, child, ImmutableArray<ColumnExpr?>.Empty, groupingCall: null, name),
-                "Distinct" => new DeduplicateNode(syntax, child, ImmutableArray<string>.Empty),
-                "DropDuplicates" => new DeduplicateNode(syntax, child, this.ColumnNames(invocation)),
-                "Select" or "WithColumn" or "WithColumnRenamed" or "Drop" => new UnaryNode(syntax, child, name, this.ProjectWatermarks(invocation, child.Watermarks, walk)),
-                _ when RowPreserving.Contains(name) => new UnaryNode(syntax, child, name, child.Watermarks),
-                _ when Combining.Contains(name) => new CombineNode(syntax, name, ImmutableArray.Create(child, (this.Eval(Operations.Argument(invocation, 0), walk) as DataFrameValue)?.Plan)),
+                "Distinct" => new DeduplicateNode(syntax, child, ImmutableArray<string>.Empty, name),
+                "DropDuplicates" => new DeduplicateNode(syntax, child, this.ColumnNames(invocation), name),
+                "Select" when this.SelectAggregates(invocation, walk) => new OpaqueNode(syntax, child, name),
+                "Select" or "WithColumn" or "WithColumnRenamed" or "Drop" => new UnaryNode(syntax, child, name, this.ProjectionOf(invocation, walk)),
+                "Join" => this.Join(invocation, child, walk),
+                "Repartition" or "Coalesce" => new UnaryNode(syntax, child, name, projection: null, partitions: ConstantPartitions(invocation)),
+                _ when RowPreserving.Contains(name) => new UnaryNode(syntax, child, name, projection: null),
+                _ when Combining.Contains(name) => new CombineNode(syntax, name, child, (this.Eval(Operations.Argument(invocation, 0), walk) as DataFrameValue)?.Plan),
                 _ => new OpaqueNode(syntax, child, name),
             };
 
             return new DataFrameValue(node);
+        }
+
+        /// <summary>True when a Select calls an aggregate function (Spark then plans a global aggregation) or cannot be read.</summary>
+        private bool SelectAggregates(IInvocationOperation invocation, Walk walk) =>
+            this.AllArguments(invocation).Any(a => Operations.ConstantString(a) is null && MayAggregate((this.Eval(a, walk) as ColumnValue)?.Expr));
+
+        private static int? ConstantPartitions(IInvocationOperation invocation) =>
+            invocation.TargetMethod.Parameters.Length > 0
+            && invocation.TargetMethod.Parameters[0].Type.SpecialType == SpecialType.System_Int32
+            && Operations.Argument(invocation, 0) is { ConstantValue: { HasValue: true, Value: int partitions } }
+                ? partitions
+                : null;
+
+        /// <summary>Join(right[, usingColumn | usingColumns | joinExpr][, joinType]); joinType defaults to "inner".</summary>
+        private JoinNode Join(IInvocationOperation invocation, PlanNode left, Walk walk)
+        {
+            PlanNode? right = (this.Eval(Operations.Argument(invocation, 0), walk) as DataFrameValue)?.Plan;
+            string? joinType = "inner";
+            JoinCondition? condition = new JoinCondition(ImmutableArray<string>.Empty, hasRange: false);
+            foreach (IParameterSymbol parameter in invocation.TargetMethod.Parameters.Skip(1))
+            {
+                IOperation? argument = Operations.Argument(invocation, parameter.Ordinal);
+                if (parameter.Name == "joinType")
+                {
+                    joinType = argument is null ? "inner" : JoinTypes.Normalize(Operations.ConstantString(argument));
+                }
+                else if (parameter.Type.SpecialType == SpecialType.System_String)
+                {
+                    condition = Operations.ConstantString(argument) is { } key ? new JoinCondition(ImmutableArray.Create(key), hasRange: false) : null;
+                }
+                else if (this.Symbols.Is(parameter.Type, this.Symbols.Column))
+                {
+                    condition = argument is IInvocationOperation { TargetMethod.Name: "Expr" } expr && this.Symbols.Is(expr.TargetMethod.ContainingType, this.Symbols.Functions)
+                        ? JoinCondition.FromSql(Operations.ConstantString(Operations.Argument(expr, 0)))
+                        : JoinCondition.FromExpression((this.Eval(argument, walk) as ColumnValue)?.Expr);
+                }
+                else
+                {
+                    condition = ConstantStrings(argument) is { } keys ? new JoinCondition(keys, hasRange: false) : null;
+                }
+            }
+
+            return new JoinNode(invocation.Syntax, left, right, joinType, condition);
+        }
+
+        /// <summary>The strings of <c>new[] { "a", "b" }</c> or <c>new List&lt;string&gt; { … }</c> when all are constants.</summary>
+        private static ImmutableArray<string>? ConstantStrings(IOperation? operation)
+        {
+            IEnumerable<IOperation>? elements = operation switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers.Select(i => i is IInvocationOperation add && add.Arguments.Length == 1 ? add.Arguments[0].Value : i),
+                _ => null,
+            };
+
+            if (elements is null)
+            {
+                return null;
+            }
+
+            var names = ImmutableArray.CreateBuilder<string>();
+            foreach (IOperation element in elements)
+            {
+                if (Operations.ConstantString(Operations.Unwrap(element)) is not { } name)
+                {
+                    return null;
+                }
+
+                names.Add(name);
+            }
+
+            return names.ToImmutable();
         }
 
         private SparkValue? EvalGroupedMethod(IInvocationOperation invocation, Walk walk)

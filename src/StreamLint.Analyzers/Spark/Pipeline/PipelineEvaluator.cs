@@ -76,6 +76,8 @@ namespace StreamLint.Spark.Pipeline
                     return this.EvalInvocation(invocation, walk);
                 case ILocalReferenceOperation local:
                     return this.EvalLocal(local, walk);
+                case IParameterReferenceOperation parameter:
+                    return this.EvalParameter(parameter);
                 case IPropertyReferenceOperation property:
                     return this.EvalProperty(property, walk);
                 case IBinaryOperation binary when this.Symbols.Is(binary.Type, this.Symbols.Column):
@@ -118,7 +120,7 @@ namespace StreamLint.Spark.Pipeline
                 return this.EvalBuilderMethod(invocation, walk);
             }
 
-            return null;
+            return this.EvalHelperCall(invocation, walk);
         }
 
         private SparkValue? EvalProperty(IPropertyReferenceOperation property, Walk walk)

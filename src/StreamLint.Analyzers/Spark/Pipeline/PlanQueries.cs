@@ -3,28 +3,99 @@ namespace StreamLint.Spark.Pipeline
     /// <summary>Questions the rules ask of a plan.</summary>
     internal static class PlanQueries
     {
+        /// <summary>Every node of the plan, each once, sink first.</summary>
+        public static System.Collections.Generic.IEnumerable<PlanNode> Nodes(PlanNode plan)
+        {
+            var seen = new System.Collections.Generic.HashSet<PlanNode>();
+            var pending = new System.Collections.Generic.Stack<PlanNode>();
+            pending.Push(plan);
+            while (pending.Count > 0)
+            {
+                PlanNode node = pending.Pop();
+                if (!seen.Add(node))
+                {
+                    continue;
+                }
+
+                yield return node;
+                switch (node)
+                {
+                    case CombineNode combine:
+                        if (combine.Right is not null)
+                        {
+                            pending.Push(combine.Right);
+                        }
+
+                        pending.Push(combine.Left);
+                        break;
+                    case MergeNode merge:
+                        foreach (PlanNode alternative in merge.Alternatives)
+                        {
+                            pending.Push(alternative);
+                        }
+
+                        break;
+                    default:
+                        if (node.Child is { } child)
+                        {
+                            pending.Push(child);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The streaming aggregation nearest below <paramref name="node"/> (not the node itself), if any.</summary>
+        public static AggregateNode? StreamingAggregateBelow(PlanNode node)
+        {
+            foreach (PlanNode below in Nodes(node))
+            {
+                if (below != node && below is AggregateNode { Kind: Streamingness.Streaming } aggregate)
+                {
+                    return aggregate;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>True for a join of two proven streaming inputs.</summary>
+        public static bool IsStreamStreamJoin(PlanNode node) =>
+            node is JoinNode { Left.Kind: Streamingness.Streaming, Right.Kind: Streamingness.Streaming };
+
         /// <summary>
-        /// The aggregation closest to the sink — the one Spark's checker inspects for output-mode rules — following
-        /// single-input operators only. <paramref name="known"/> is false when an operator the model does not
-        /// interpret (or a join or merge of paths) stands in the way.
+        /// The aggregation closest to the sink on every control-flow path (one per path that merges into the plan).
+        /// Default when a path has an operator the model does not interpret, or paths disagree on having one.
         /// </summary>
-        public static AggregateNode? TopmostAggregate(PlanNode plan, out bool known)
+        public static System.Collections.Immutable.ImmutableArray<AggregateNode> TopmostAggregates(PlanNode plan)
         {
             for (PlanNode? node = plan; node is not null; node = node.Child)
             {
                 switch (node)
                 {
                     case AggregateNode aggregate:
-                        known = true;
-                        return aggregate;
-                    case OpaqueNode or CombineNode or MergeNode:
-                        known = false;
-                        return null;
+                        return System.Collections.Immutable.ImmutableArray.Create(aggregate);
+                    case MergeNode merge:
+                        var all = System.Collections.Immutable.ImmutableArray.CreateBuilder<AggregateNode>();
+                        foreach (PlanNode alternative in merge.Alternatives)
+                        {
+                            var found = TopmostAggregates(alternative);
+                            if (found.IsDefaultOrEmpty)
+                            {
+                                return default;
+                            }
+
+                            all.AddRange(found);
+                        }
+
+                        return all.ToImmutable();
+                    case OpaqueNode or CombineNode:
+                        return default;
                 }
             }
 
-            known = true;
-            return null;
+            return System.Collections.Immutable.ImmutableArray<AggregateNode>.Empty;
         }
     }
 }

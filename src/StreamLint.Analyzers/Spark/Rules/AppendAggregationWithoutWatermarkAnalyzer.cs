@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,21 +36,26 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, (c, query) => Analyze(c, query, spark));
 
-        private static void Analyze(OperationBlockAnalysisContext context, StartedQuery query, SparkCompilation spark)
+        private static void Analyze(BlockContext context, StartedQuery query, SparkCompilation spark)
         {
-            IInvocationOperation invocation = query.Start;
             if (query.Facts.OutputMode != OutputModeFact.Append
-                || query.Plan is not { Kind: Streamingness.Streaming } plan
-                || PlanQueries.TopmostAggregate(plan, out _) is not { } aggregate
-                || aggregate.Child.Kind != Streamingness.Streaming
-                || !ProvenWithoutWatermarkedKey(aggregate, out string? eventTimeColumn))
+                || query.Plan is not { Kind: Streamingness.Streaming } plan)
             {
                 return;
             }
 
-            SyntaxTree tree = invocation.Syntax.SyntaxTree;
-            bool local = aggregate.Syntax.SyntaxTree == tree;
-            Location location = local ? Operations.NameLocation(aggregate.Syntax) : Operations.NameLocation(invocation.Syntax);
+            // Every path into the query must end in a streaming aggregation proven to lack a watermarked key.
+            ImmutableArray<AggregateNode> aggregates = PlanQueries.TopmostAggregates(plan);
+            string? eventTimeColumn = null;
+            if (aggregates.IsDefaultOrEmpty
+                || aggregates.Any(a => a.Child.Kind != Streamingness.Streaming || !ProvenWithoutWatermarkedKey(a, out eventTimeColumn)))
+            {
+                return;
+            }
+
+            AggregateNode aggregate = aggregates[0];
+            bool local = aggregates.Length == 1 && IsInBlock(context, aggregate.Syntax);
+            Location location = Operations.NameLocation(local ? aggregate.Syntax : query.Start.Syntax);
 
             // Additional locations, for the fixes: [0] where Append comes from (OutputMode call or WriteStream()), [1] GroupBy.
             SyntaxNode modeSite = query.Facts.OutputModeCall?.Syntax ?? query.Writer.Origin;
@@ -60,10 +66,11 @@ namespace StreamLint.Spark.Rules
             {
                 properties[UpdateSupportedProperty] = "true";
             }
-            if (modeSite.SyntaxTree == tree && local)
+
+            if (IsInBlock(context, modeSite))
             {
                 additional.Add(modeSite.GetLocation());
-                if (aggregate.GroupingCall is { } grouping && eventTimeColumn is not null)
+                if (local && aggregate.GroupingCall is { } grouping && eventTimeColumn is not null && IsInBlock(context, grouping))
                 {
                     additional.Add(grouping.GetLocation());
                     properties[EventTimeColumnProperty] = eventTimeColumn;
@@ -88,7 +95,7 @@ namespace StreamLint.Spark.Rules
         private static bool ProvenWithoutWatermarkedKey(AggregateNode aggregate, out string? eventTimeColumn)
         {
             eventTimeColumn = null;
-            WatermarkSet watermarks = aggregate.Child.Watermarks;
+            ColumnSet watermarks = aggregate.Child.Watermarks;
             if (!watermarks.IsCertain)
             {
                 return false;

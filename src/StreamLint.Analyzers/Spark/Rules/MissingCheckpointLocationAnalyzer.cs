@@ -37,7 +37,7 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, (c, query) => Analyze(c, query, spark));
 
-        private static void Analyze(OperationBlockAnalysisContext context, StartedQuery query, SparkCompilation spark)
+        private static void Analyze(BlockContext context, StartedQuery query, SparkCompilation spark)
         {
             IInvocationOperation invocation = query.Start;
             if (query.Facts.MayHaveOption(CheckpointOption)
@@ -66,7 +66,7 @@ namespace StreamLint.Spark.Rules
         }
 
         /// <summary>The sink Spark will start; null when it cannot be known (the default source is configured in code).</summary>
-        private static string? SinkOf(StartedQuery query, SparkCompilation spark, OperationBlockAnalysisContext context)
+        private static string? SinkOf(StartedQuery query, SparkCompilation spark, BlockContext context)
         {
             if (query.IsToTable)
             {
@@ -85,7 +85,7 @@ namespace StreamLint.Spark.Rules
         /// A stable, per-query directory name: the query name, else the table or output path, else the enclosing
         /// member (numbered when it starts several queries) — so two fixed queries never share a checkpoint.
         /// </summary>
-        private static string QueryLabel(StartedQuery query, OperationBlockAnalysisContext context)
+        private static string QueryLabel(StartedQuery query, BlockContext context)
         {
             string? target = query.Facts.QueryName
                 ?? Operations.ConstantString(Operations.Argument(query.Start, 0))?.TrimEnd('/').Split('/').LastOrDefault();

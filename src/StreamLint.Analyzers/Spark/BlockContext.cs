@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace StreamLint.Spark
+{
+    /// <summary>
+    /// What a rule sees of a method body once it has been read: the body, options, and a reporter that drops a
+    /// diagnostic already reported at the same place with the same message and the same fix targets (one writer
+    /// started twice proves the same problem twice). Queries that share an aggregation but have their own writers
+    /// keep one diagnostic each, so that each one's fix changes its own writer.
+    /// </summary>
+    internal sealed class BlockContext
+    {
+        private readonly OperationBlockAnalysisContext inner;
+        private readonly HashSet<(string Id, TextSpan Span, string Message, string Targets)> reported = new HashSet<(string, TextSpan, string, string)>();
+
+        public BlockContext(OperationBlockAnalysisContext inner) => this.inner = inner;
+
+        public ImmutableArray<IOperation> OperationBlocks => this.inner.OperationBlocks;
+
+        public ISymbol OwningSymbol => this.inner.OwningSymbol;
+
+        public AnalyzerOptions Options => this.inner.Options;
+
+        public CancellationToken CancellationToken => this.inner.CancellationToken;
+
+        public void ReportDiagnostic(Diagnostic diagnostic)
+        {
+            string targets = string.Join(";", diagnostic.AdditionalLocations.Select(l => l.SourceSpan.ToString()));
+            if (this.reported.Add((diagnostic.Id, diagnostic.Location.SourceSpan, diagnostic.GetMessage(CultureInfo.InvariantCulture), targets)))
+            {
+                this.inner.ReportDiagnostic(diagnostic);
+            }
+        }
+    }
+}

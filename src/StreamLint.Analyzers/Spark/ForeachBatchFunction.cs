@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Spark.Pipeline;
+
+namespace StreamLint.Spark
+{
+    /// <summary>
+    /// The function passed to <c>ForeachBatch</c> — a lambda, a method group or a local function of the same
+    /// compilation — with its body and its (batch, batchId) parameters.
+    /// </summary>
+    internal sealed class ForeachBatchFunction
+    {
+        private const int MaxHelperDepth = 3;
+
+        private ForeachBatchFunction(IInvocationOperation call, IOperation body, IParameterSymbol batch, IParameterSymbol batchId, bool isLambda)
+        {
+            this.Call = call;
+            this.Body = body;
+            this.Batch = batch;
+            this.BatchId = batchId;
+            this.IsLambda = isLambda;
+        }
+
+        /// <summary>The ForeachBatch invocation.</summary>
+        public IInvocationOperation Call { get; }
+
+        public IOperation Body { get; }
+
+        public IParameterSymbol Batch { get; }
+
+        public IParameterSymbol BatchId { get; }
+
+        /// <summary>True for a lambda written in place (its body is inside the ForeachBatch call).</summary>
+        public bool IsLambda { get; }
+
+        public static ForeachBatchFunction? TryCreate(IInvocationOperation call, SparkCompilation spark, CancellationToken cancellationToken)
+        {
+            if (call.TargetMethod.Name != "ForeachBatch" || !spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataStreamWriter)
+                || call.Arguments.Length != 1)
+            {
+                return null;
+            }
+
+            switch (Operations.Unwrap(call.Arguments[0].Value))
+            {
+                case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } when lambda.Symbol.Parameters.Length == 2:
+                    return new ForeachBatchFunction(call, lambda.Body, lambda.Symbol.Parameters[0], lambda.Symbol.Parameters[1], isLambda: true);
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference } when reference.Method.Parameters.Length == 2
+                    && BodyOf(reference.Method, spark, cancellationToken) is { } body:
+                    return new ForeachBatchFunction(call, body, reference.Method.Parameters[0], reference.Method.Parameters[1], isLambda: false);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The body of a same-compilation method or local function; null for metadata or abstract methods.</summary>
+        public static IOperation? BodyOf(IMethodSymbol method, SparkCompilation spark, CancellationToken cancellationToken)
+        {
+            if (method.IsAbstract || method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            SyntaxNode declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            return spark.ModelFor(declaration.SyntaxTree).GetOperation(declaration, cancellationToken) switch
+            {
+                ILocalFunctionOperation local => local.Body,
+                IOperation operation => operation,
+                null => null,
+            };
+        }
+
+        /// <summary>
+        /// The invocations the function runs, its own and those of same-compilation helpers it calls (a few levels
+        /// deep), each with the depth it was found at (0 = the function itself).
+        /// </summary>
+        public IEnumerable<(IInvocationOperation Invocation, int Depth)> Invocations(SparkCompilation spark, CancellationToken cancellationToken)
+        {
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var pending = new Queue<(IOperation Body, int Depth)>();
+            pending.Enqueue((this.Body, 0));
+            while (pending.Count > 0)
+            {
+                (IOperation body, int depth) = pending.Dequeue();
+                foreach (IInvocationOperation invocation in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+                {
+                    yield return (invocation, depth);
+                    IMethodSymbol target = invocation.TargetMethod.OriginalDefinition;
+                    if (depth + 1 < MaxHelperDepth && !target.DeclaringSyntaxReferences.IsEmpty && visited.Add(target)
+                        && BodyOf(target, spark, cancellationToken) is { } helper)
+                    {
+                        pending.Enqueue((helper, depth + 1));
+                    }
+                }
+            }
+        }
+
+        /// <summary>True when batchId is read anywhere in the function (passed to a helper counts: the helper may key writes by it).</summary>
+        public bool UsesBatchId() =>
+            this.Body.DescendantsAndSelf().OfType<IParameterReferenceOperation>()
+                .Any(p => SymbolEqualityComparer.Default.Equals(p.Parameter, this.BatchId));
+    }
+}

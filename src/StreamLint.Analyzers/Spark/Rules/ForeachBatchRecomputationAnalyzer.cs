@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Spark.Pipeline;
+
+namespace StreamLint.Spark.Rules
+{
+    /// <summary>
+    /// SL1012: two or more actions or writes on the ForeachBatch DataFrame (directly, or through transformations of it)
+    /// in a lambda that never calls Persist() or Cache() on it: each action recomputes the micro-batch.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ForeachBatchRecomputationAnalyzer : SparkAnalyzer
+    {
+        private static readonly ImmutableHashSet<string> DataFrameActions = ImmutableHashSet.Create(
+            "Count", "Show", "Collect", "Take", "Head", "First", "Tail", "ToLocalIterator", "IsEmpty");
+
+        private static readonly ImmutableHashSet<string> WriterActions = ImmutableHashSet.Create(
+            "Save", "SaveAsTable", "InsertInto", "Jdbc", "Parquet", "Json", "Csv", "Orc", "Text");
+
+        public ForeachBatchRecomputationAnalyzer()
+            : base(Descriptors.SL1012_ForeachBatchRecomputation)
+        {
+        }
+
+        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+            context.RegisterOperationAction(c => Analyze(c, spark), OperationKind.Invocation);
+
+        private static void Analyze(OperationAnalysisContext context, SparkCompilation spark)
+        {
+            if (ForeachBatchFunction.TryCreate((IInvocationOperation)context.Operation, spark, context.CancellationToken) is not { IsLambda: true } function)
+            {
+                return;
+            }
+
+            int actions = 0;
+            foreach (IInvocationOperation invocation in function.Body.DescendantsAndSelf().OfType<IInvocationOperation>())
+            {
+                string name = invocation.TargetMethod.Name;
+                bool isAction = (DataFrameActions.Contains(name) && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame))
+                    || (WriterActions.Contains(name) && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter));
+                bool isPersist = name is "Persist" or "Cache" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame);
+                if ((isAction || isPersist) && RootsAtBatch(invocation, function.Batch))
+                {
+                    if (isPersist)
+                    {
+                        return;
+                    }
+
+                    actions++;
+                }
+            }
+
+            if (actions >= 2)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.SL1012_ForeachBatchRecomputation,
+                    Operations.NameLocation(function.Call.Syntax),
+                    function.Batch.Name,
+                    actions));
+            }
+        }
+
+        /// <summary>True when the call's receiver chain starts at the batch parameter (<c>batch.Filter(…).Write().Save()</c>).</summary>
+        private static bool RootsAtBatch(IInvocationOperation invocation, IParameterSymbol batch)
+        {
+            IOperation? receiver = invocation.Instance;
+            while (receiver is IInvocationOperation inner)
+            {
+                receiver = inner.Instance;
+            }
+
+            return receiver is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, batch);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Spark.Pipeline;
+
+namespace StreamLint.Spark.Rules
+{
+    /// <summary>
+    /// SL1011: a ForeachBatch function (lambda, method group or local function, following same-compilation helpers)
+    /// that never reads batchId and appends to an external target: Write()…Save/SaveAsTable/Jdbc/… with
+    /// Mode(SaveMode.Append)/Mode("append"), or InsertInto without overwrite. Overwrites, SQL MERGE statements and
+    /// Delta writes versioned with txnVersion are idempotent and not reported.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class NonIdempotentForeachBatchAnalyzer : SparkAnalyzer
+    {
+        /// <summary>Properties for the Delta fix: the batchId parameter's name and the txnAppId to use.</summary>
+        public const string BatchIdProperty = "BatchId";
+        public const string AppIdProperty = "AppId";
+
+        private static readonly ImmutableHashSet<string> Writes = ImmutableHashSet.Create("Save", "SaveAsTable", "InsertInto", "Jdbc", "Parquet", "Json", "Csv", "Orc", "Text");
+
+        public NonIdempotentForeachBatchAnalyzer()
+            : base(Descriptors.SL1011_NonIdempotentForeachBatch)
+        {
+        }
+
+        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+            context.RegisterOperationAction(c => Analyze(c, spark), OperationKind.Invocation);
+
+        private static void Analyze(OperationAnalysisContext context, SparkCompilation spark)
+        {
+            if (ForeachBatchFunction.TryCreate((IInvocationOperation)context.Operation, spark, context.CancellationToken) is not { } function
+                || function.UsesBatchId())
+            {
+                return;
+            }
+
+            foreach ((IInvocationOperation write, int depth) in function.Invocations(spark, context.CancellationToken))
+            {
+                if (!Writes.Contains(write.TargetMethod.Name) || !spark.Symbols.Is(write.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter)
+                    || spark.Evaluator.EvaluateBuilder(write.Instance, context.CancellationToken) is not { Kind: BuilderKind.BatchWriter, Complete: true } writer
+                    || !Appends(write, writer.Facts)
+                    || writer.Facts.Options.ContainsKey("txnVersion"))
+                {
+                    continue;
+                }
+
+                bool inPlace = function.IsLambda && depth == 0;
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (inPlace && writer.Facts.FormatKnown && writer.Facts.Format == "delta")
+                {
+                    properties = properties
+                        .Add(BatchIdProperty, function.BatchId.Name)
+                        .Add(AppIdProperty, AppId(function, spark, context));
+                }
+
+                string target = writer.Facts.FormatKnown && writer.Facts.Format is { } format ? $"a {format} target" : "an external target";
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.SL1011_NonIdempotentForeachBatch,
+                    Operations.NameLocation(inPlace ? write.Syntax : function.Call.Syntax),
+                    properties,
+                    target));
+                return;
+            }
+        }
+
+        /// <summary>Append explicitly, or InsertInto (which appends unless the mode is overwrite).</summary>
+        private static bool Appends(IInvocationOperation write, BuilderFacts facts) =>
+            facts.SaveMode == "append" || (write.TargetMethod.Name == "InsertInto" && !facts.SaveModeKnown);
+
+        /// <summary>A stable application id for Delta's idempotent writes: the query name, else the enclosing member.</summary>
+        private static string AppId(ForeachBatchFunction function, SparkCompilation spark, OperationAnalysisContext context) =>
+            spark.Evaluator.EvaluateBuilder(function.Call, context.CancellationToken)?.Facts.QueryName
+            ?? context.ContainingSymbol.Name.Trim('<', '>', '$');
+    }
+}

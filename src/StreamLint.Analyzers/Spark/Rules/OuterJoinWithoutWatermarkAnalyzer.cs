@@ -1,0 +1,71 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Options;
+using StreamLint.Spark.Pipeline;
+
+namespace StreamLint.Spark.Rules
+{
+    /// <summary>
+    /// SL1005: a stream-stream left/right/full outer or left-semi join that can have neither a watermarked join key
+    /// nor a watermark (plus range condition) on its nullable side. Reported only when the watermark facts prove it:
+    /// the nullable side has no watermark at all, and no join key can carry one.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class OuterJoinWithoutWatermarkAnalyzer : SparkAnalyzer
+    {
+        public OuterJoinWithoutWatermarkAnalyzer()
+            : base(Descriptors.SL1005_OuterJoinWithoutWatermark)
+        {
+        }
+
+        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+            RegisterInvocationsPerBlock(
+                context,
+                invocation => invocation.TargetMethod.Name == "Join" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame),
+                (c, invocation) => Analyze(c, invocation, spark));
+
+        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        {
+            if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not JoinNode join
+                || !PlanQueries.IsStreamStreamJoin(join)
+                || join.JoinType is not (JoinTypes.LeftOuter or JoinTypes.RightOuter or JoinTypes.FullOuter or JoinTypes.LeftSemi)
+                || !Proven(join))
+            {
+                return;
+            }
+
+            // Spark before 3.1 supports only left and right outer stream-stream joins, with a shorter message.
+            System.Version version = StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree).SparkVersion;
+            bool legacy = version < new System.Version(3, 1);
+            if (legacy && join.JoinType is JoinTypes.FullOuter or JoinTypes.LeftSemi)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SL1005_OuterJoinWithoutWatermark,
+                Operations.NameLocation(invocation.Syntax),
+                legacy ? "outer" : JoinTypes.Display(join.JoinType)));
+        }
+
+        private static bool Proven(JoinNode join)
+        {
+            ColumnSet left = join.Left.Watermarks;
+            ColumnSet right = join.Right!.Watermarks;
+            bool leftNone = left is { IsCertain: true, IsEmpty: true };
+            bool rightNone = right is { IsCertain: true, IsEmpty: true };
+            return join.JoinType switch
+            {
+                JoinTypes.FullOuter => leftNone && rightNone,
+                JoinTypes.RightOuter => leftNone && (rightNone || NoWatermarkedKey(join, right)),
+                _ => rightNone && (leftNone || NoWatermarkedKey(join, left)),
+            };
+        }
+
+        /// <summary>True when the join keys are known and none of them is watermarked on the other side.</summary>
+        private static bool NoWatermarkedKey(JoinNode join, ColumnSet otherSide) =>
+            otherSide.IsCertain && join.Condition is { } condition && !condition.KeyColumns.Any(otherSide.Contains);
+    }
+}

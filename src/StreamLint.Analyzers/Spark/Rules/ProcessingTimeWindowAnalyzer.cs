@@ -1,0 +1,64 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Spark.Pipeline;
+
+namespace StreamLint.Spark.Rules
+{
+    /// <summary>
+    /// SL1003: a time window or watermark on a streaming DataFrame built on processing time — CurrentTimestamp()
+    /// (directly or through a column defined from it), the socket source's includeTimestamp column, argument-less
+    /// UnixTimestamp(), Expr("current_timestamp()"). A Kafka source's timestamp column is event time and not flagged.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ProcessingTimeWindowAnalyzer : SparkAnalyzer
+    {
+        public ProcessingTimeWindowAnalyzer()
+            : base(Descriptors.SL1003_ProcessingTimeWindow)
+        {
+        }
+
+        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+            RegisterInvocationsPerBlock(
+                context,
+                invocation => invocation.TargetMethod.Name is "GroupBy" or "Rollup" or "Cube" or "WithWatermark"
+                    && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame),
+                (c, invocation) => Analyze(c, invocation, spark));
+
+        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        {
+            if (invocation.TargetMethod.Name == "WithWatermark")
+            {
+                if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is WatermarkNode { Kind: Streamingness.Streaming } watermark
+                    && watermark.Child.ProcessingTime.Contains(watermark.Column))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SL1003_ProcessingTimeWindow,
+                        Operations.NameLocation(invocation.Syntax),
+                        "WithWatermark",
+                        watermark.Column));
+                }
+
+                return;
+            }
+
+            if (spark.Evaluator.EvaluateBoundGrouped(invocation, context.CancellationToken) is not { Child.Kind: Streamingness.Streaming } grouped)
+            {
+                return;
+            }
+
+            foreach (ColumnExpr? key in grouped.Keys)
+            {
+                if (key is WindowColumn window && Projection.ReadsProcessingTime(window.TimeColumn, grouped.Child.ProcessingTime) == true)
+                {
+                    SyntaxNode site = IsInBlock(context, window.Syntax) ? window.Syntax : invocation.Syntax;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SL1003_ProcessingTimeWindow,
+                        Operations.NameLocation(site),
+                        "Window(…)",
+                        Describe.Column(window.TimeColumn)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Spark.Pipeline;
+
+namespace StreamLint.Spark.Rules
+{
+    /// <summary>
+    /// SL1013: the same constant checkpoint location (a literal, a const field, nameof, a concatenation of constants)
+    /// set on two different streaming writers anywhere in the compilation. A stored writer started twice is one query.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SharedCheckpointLocationAnalyzer : SparkAnalyzer
+    {
+        public SharedCheckpointLocationAnalyzer()
+            : base(Descriptors.SL1013_SharedCheckpointLocation)
+        {
+        }
+
+        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var option = (IInvocationOperation)c.Operation;
+                    if (option.TargetMethod.Name != "Option" || !spark.Symbols.Is(option.TargetMethod.ContainingType, spark.Symbols.DataStreamWriter)
+                        || !string.Equals(Operations.ConstantString(Operations.Argument(option, 0)), "checkpointLocation", StringComparison.OrdinalIgnoreCase)
+                        || Operations.Argument(option, 1) is not { } value
+                        || Operations.ConstantString(value)?.TrimEnd('/') is not { } path)
+                    {
+                        return;
+                    }
+
+                    CheckpointSetting? other = spark.CheckpointSettings(c.CancellationToken)
+                        .Where(s => s.Path == path && s.Option.Syntax != option.Syntax)
+                        .OrderBy(s => s.Option.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
+                        .ThenBy(s => s.Option.Syntax.SpanStart)
+                        .Cast<CheckpointSetting?>()
+                        .FirstOrDefault();
+                    if (other is { } shared)
+                    {
+                        FileLinePositionSpan where = shared.Option.Syntax.GetLocation().GetLineSpan();
+                        c.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.SL1013_SharedCheckpointLocation,
+                            value.Syntax.GetLocation(),
+                            path,
+                            $"{System.IO.Path.GetFileName(where.Path)} line {where.StartLinePosition.Line + 1}"));
+                    }
+                },
+                OperationKind.Invocation);
+    }
+}

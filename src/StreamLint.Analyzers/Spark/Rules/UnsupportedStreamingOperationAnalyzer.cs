@@ -1,0 +1,223 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Options;
+using StreamLint.Spark.Pipeline;
+
+namespace StreamLint.Spark.Rules
+{
+    /// <summary>
+    /// SL1007: operations Spark's streaming checker rejects (research §4 rows C8, C9, C15b–f, C18–C21, C23–C25, C27).
+    /// Operators that need the output mode (Sort, Limit) are judged where the query starts; the rest where they are called.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UnsupportedStreamingOperationAnalyzer : SparkAnalyzer
+    {
+        /// <summary>Property on the CountDistinct diagnostic: the fix rewrites it to ApproxCountDistinct.</summary>
+        public const string CountDistinctProperty = "CountDistinct";
+
+        public const string SortMessage = "Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated DataFrame/Dataset in Complete output mode";
+        public const string LimitMessage = "Limits are not supported on streaming DataFrames/Datasets in Update output mode";
+        public const string DistinctAggregateMessage = "Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider using approx_count_distinct() instead.";
+
+        private static readonly ImmutableHashSet<string> Sorts = ImmutableHashSet.Create("OrderBy", "Sort", "SortWithinPartitions");
+        private static readonly ImmutableHashSet<string> DistinctAggregates = ImmutableHashSet.Create("CountDistinct", "SumDistinct");
+
+        public UnsupportedStreamingOperationAnalyzer()
+            : base(Descriptors.SL1007_UnsupportedStreamingOperation)
+        {
+        }
+
+        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
+        {
+            context.RegisterOperationAction(c => AnalyzeCall(c, spark), OperationKind.Invocation);
+            RegisterStartedQueries(context, spark, AnalyzeQuery);
+        }
+
+        private static void AnalyzeCall(OperationAnalysisContext context, SparkCompilation spark)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            SparkSymbols symbols = spark.Symbols;
+            bool onDataFrame = symbols.Is(invocation.TargetMethod.ContainingType, symbols.DataFrame);
+            bool onGrouped = symbols.Is(invocation.TargetMethod.ContainingType, symbols.RelationalGroupedDataset);
+            if (!onDataFrame && !onGrouped)
+            {
+                return;
+            }
+
+            System.Threading.CancellationToken ct = context.CancellationToken;
+            PlanNode? input = onDataFrame
+                ? spark.Evaluator.EvaluateBoundDataFrame(invocation.Instance, ct)
+                : spark.Evaluator.EvaluateBoundGrouped(invocation.Instance, ct)?.Child;
+            if (input is null)
+            {
+                return;
+            }
+
+            string name = invocation.TargetMethod.Name;
+            if (input.Kind == Streamingness.Streaming)
+            {
+                string? message = name switch
+                {
+                    "Rollup" or "Cube" when onDataFrame => StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree).SparkVersion < new System.Version(3, 0)
+                        ? "GroupingSets is not supported on streaming DataFrames/Datasets"
+                        : "Grouping Sets is not supported on streaming DataFrames/Datasets",
+                    "Sample" when onDataFrame => "Sampling is not supported on streaming DataFrames/Datasets",
+                    _ => null,
+                };
+                if (message is not null)
+                {
+                    Report(context, invocation.Syntax, name + "(…)", message);
+                }
+
+                ReportExpressions(context, invocation, spark, onGrouped || name == "Agg");
+            }
+
+            if (onDataFrame && CombinationMessage(invocation, input, spark, context) is { } combination)
+            {
+                Report(context, invocation.Syntax, name + "(…)", combination);
+            }
+        }
+
+        /// <summary>Union/Intersect/Except/Join rows of the checker (C15b–f, C18–C20).</summary>
+        private static string? CombinationMessage(IInvocationOperation invocation, PlanNode left, SparkCompilation spark, OperationAnalysisContext context)
+        {
+            string name = invocation.TargetMethod.Name;
+            if (name is not ("Union" or "UnionByName" or "Intersect" or "IntersectAll" or "Except" or "ExceptAll" or "Join"))
+            {
+                return null;
+            }
+
+            PlanNode? node = spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken);
+            PlanNode? right = (node as CombineNode)?.Right;
+            if (right is null)
+            {
+                return null;
+            }
+
+            bool leftStream = left.Kind == Streamingness.Streaming, rightStream = right.Kind == Streamingness.Streaming;
+            bool leftBatch = left.Kind == Streamingness.Batch, rightBatch = right.Kind == Streamingness.Batch;
+            bool legacy = StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree).SparkVersion < new System.Version(3, 0);
+            switch (name)
+            {
+                case "Union" or "UnionByName":
+                    return (leftStream && rightBatch) || (leftBatch && rightStream) ? "Union between streaming and batch DataFrames/Datasets is not supported" : null;
+                case "Intersect" or "IntersectAll":
+                    return legacy
+                        ? (leftStream && rightStream ? "Intersect between two streaming DataFrames/Datasets is not supported" : null)
+                        : (leftStream || rightStream ? "Intersect of streaming DataFrames/Datasets is not supported" : null);
+                case "Except" or "ExceptAll":
+                    return rightStream ? "Except on a streaming DataFrame/Dataset on the right is not supported" : null;
+            }
+
+            string? joinType = (node as JoinNode)?.JoinType;
+            return joinType switch
+            {
+                JoinTypes.FullOuter when legacy && (leftStream || rightStream) => "Full outer joins with streaming DataFrames/Datasets are not supported",
+                JoinTypes.FullOuter when leftStream && rightBatch => "FullOuter joins with streaming DataFrames/Datasets on the left and a static DataFrame/Dataset on the right is not supported",
+                JoinTypes.FullOuter when leftBatch && rightStream => "FullOuter joins with streaming DataFrames/Datasets on the right and a static DataFrame/Dataset on the left is not supported",
+                JoinTypes.LeftAnti or JoinTypes.LeftSemi when legacy && rightStream => "Left semi/anti joins with a streaming DataFrame/Dataset on the right are not supported",
+                JoinTypes.LeftAnti when rightStream => legacy ? "Left semi/anti joins with a streaming DataFrame/Dataset on the right are not supported" : "LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported",
+                JoinTypes.LeftOuter when leftBatch && rightStream => legacy
+                    ? "Left outer join with a streaming DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported"
+                    : "LeftOuter join with a streaming DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported",
+                JoinTypes.LeftSemi when leftBatch && rightStream => "LeftSemi join with a streaming DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported",
+                JoinTypes.RightOuter when leftStream && rightBatch => legacy
+                    ? "Right outer join with a streaming DataFrame/Dataset on the left and a static DataFrame/DataSet on the right not supported"
+                    : "RightOuter join with a streaming DataFrame/Dataset on the left and a static DataFrame/DataSet on the right not supported",
+                _ => null,
+            };
+        }
+
+        /// <summary>
+        /// Expressions Spark rejects inside any operator of a streaming plan: MonotonicallyIncreasingId (C27),
+        /// Column.Over(window spec) (C25) and, in aggregations, distinct aggregates (C8). Only the call's own arguments
+        /// are searched, so a nested DataFrame call is judged on its own.
+        /// </summary>
+        private static void ReportExpressions(OperationAnalysisContext context, IInvocationOperation invocation, SparkCompilation spark, bool isAggregation)
+        {
+            SparkSymbols symbols = spark.Symbols;
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                foreach (IInvocationOperation call in argument.DescendantsAndSelf().OfType<IInvocationOperation>())
+                {
+                    IMethodSymbol method = call.TargetMethod;
+                    if (symbols.Is(method.ContainingType, symbols.Functions) && method.Name == "MonotonicallyIncreasingId")
+                    {
+                        Report(context, call.Syntax, "MonotonicallyIncreasingId()", "Expression(s): monotonically_increasing_id() is not supported with streaming DataFrames/Datasets");
+                    }
+                    else if (symbols.Is(method.ContainingType, symbols.Column) && method.Name == "Over")
+                    {
+                        bool newer = StreamLintOptions.For(context.Options, call.Syntax.SyntaxTree).SparkVersion >= new System.Version(4, 0);
+                        Report(context, call.Syntax, "A window function (Over)", newer
+                            ? "Window function is not supported in … on streaming DataFrames/Datasets. Structured Streaming only supports time-window aggregation using the WINDOW function."
+                            : "Non-time-based windows are not supported on streaming DataFrames/Datasets");
+                    }
+                    else if (isAggregation && symbols.Is(method.ContainingType, symbols.Functions) && DistinctAggregates.Contains(method.Name))
+                    {
+                        var properties = method.Name == "CountDistinct" && call.Arguments.Length == 2 && Operations.ParamsElements(call, 1) is { IsEmpty: true }
+                            ? ImmutableDictionary<string, string?>.Empty.Add(CountDistinctProperty, "true")
+                            : ImmutableDictionary<string, string?>.Empty;
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.SL1007_UnsupportedStreamingOperation,
+                            Operations.NameLocation(call.Syntax),
+                            properties,
+                            method.Name + "(…) in a streaming aggregation",
+                            DistinctAggregateMessage));
+                    }
+                }
+            }
+        }
+
+        private static void AnalyzeQuery(BlockContext context, StartedQuery query)
+        {
+            OutputModeFact mode = query.Facts.OutputMode;
+            if (query.Plan is not { Kind: Streamingness.Streaming } plan || mode is OutputModeFact.Unknown or OutputModeFact.Invalid)
+            {
+                return;
+            }
+
+            foreach (UnaryNode node in PlanQueries.Nodes(plan).OfType<UnaryNode>())
+            {
+                if (node.Kind != Streamingness.Streaming)
+                {
+                    continue;
+                }
+
+                string? message = null;
+                if (Sorts.Contains(node.Operator)
+                    && !(mode == OutputModeFact.Complete && PlanQueries.StreamingAggregateBelow(node) is not null)
+                    && (mode != OutputModeFact.Complete || !HasUnknownInput(node)))
+                {
+                    message = SortMessage;
+                }
+                else if (node.Operator == "Limit" && mode == OutputModeFact.Update)
+                {
+                    message = LimitMessage;
+                }
+
+                if (message is not null)
+                {
+                    SyntaxNode site = IsInBlock(context, node.Syntax) ? node.Syntax : query.Start.Syntax;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SL1007_UnsupportedStreamingOperation,
+                        Operations.NameLocation(site),
+                        $"{node.Operator}(…) in {OutputModes.Display(mode)} output mode",
+                        message));
+                }
+            }
+        }
+
+        private static bool HasUnknownInput(PlanNode node) =>
+            PlanQueries.Nodes(node).Any(n => n is ParameterNode or CombineNode { Right: null });
+
+        private static void Report(OperationAnalysisContext context, SyntaxNode site, string operation, string message) =>
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SL1007_UnsupportedStreamingOperation,
+                Operations.NameLocation(site),
+                operation,
+                message));
+    }
+}
