@@ -21,6 +21,7 @@ namespace StreamLint.Spark
 
         private readonly SyntaxTree tree;
         private readonly ConcurrentDictionary<string, bool> stringConstants = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private StartIndex? startIndex;
 
         private TreeText(SyntaxTree tree) => this.tree = tree;
@@ -59,6 +60,34 @@ namespace StreamLint.Spark
         /// </summary>
         public bool HasStringLiteral(string value, CancellationToken cancellationToken) =>
             this.stringConstants.GetOrAdd(value, v => this.ScanForStringLiteral(v, cancellationToken));
+
+        /// <summary>
+        /// Whether an identifier token of this tree is <paramref name="name"/>. The tree's tokens are read only when
+        /// its text contains the name, or a \u escape that could spell it.
+        /// </summary>
+        public bool HasIdentifier(string name, CancellationToken cancellationToken) =>
+            this.identifiers.GetOrAdd(name, n => this.ScanForIdentifier(n, cancellationToken));
+
+        private bool ScanForIdentifier(string name, CancellationToken cancellationToken)
+        {
+            string text = this.tree.GetText(cancellationToken).ToString();
+            if (text.IndexOf(name, StringComparison.Ordinal) < 0
+                && text.IndexOf("\\u", StringComparison.Ordinal) < 0
+                && text.IndexOf("\\U", StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+
+            foreach (SyntaxToken token in this.tree.GetRoot(cancellationToken).DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private bool ScanForStringLiteral(string value, CancellationToken cancellationToken)
         {
