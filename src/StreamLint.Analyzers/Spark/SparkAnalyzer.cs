@@ -68,24 +68,48 @@ namespace StreamLint.Spark
 
         /// <summary>
         /// Calls <paramref name="analyze"/> for every streaming query started in a method (or other executable member).
-        /// Queries are analysed when the whole body has been seen, so a diagnostic may point anywhere in the body
-        /// (an aggregation several statements before Start) and still be local to it: live in the IDE and fixable.
+        /// Queries are analysed with the whole body in view, from an operation block action, so a diagnostic may point
+        /// anywhere in the body (an aggregation several statements before Start) and still be local to it: live in
+        /// the IDE and fixable.
         /// </summary>
+        /// <remarks>
+        /// Performance (docs/performance.md): a block action costs the driver little per member, and the Start /
+        /// ToTable calls are found from the tree's text (<see cref="TreeText"/>, computed once per tree) and a descent
+        /// to those positions, so the members of a project that start no query cost a binary search each — instead
+        /// of a callback for every invocation of every member.
+        /// </remarks>
         private protected static void RegisterStartedQueries(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
             System.Action<BlockContext, StartedQuery> analyze) =>
-            RegisterInvocationsPerBlock(
-                context,
-                spark,
-                invocation => StartedQuery.IsStartCall(invocation, spark.Symbols),
-                (block, start) =>
+            context.RegisterOperationBlockAction(block =>
+            {
+                if (!IsSparkRelevant(block.OperationBlocks, spark, block.CancellationToken))
+                {
+                    return;
+                }
+
+                System.Collections.Generic.List<IInvocationOperation>? starts = null;
+                foreach (IOperation operationBlock in block.OperationBlocks)
+                {
+                    StartedQuery.CollectStartCalls(operationBlock, spark.Symbols, ref starts, block.CancellationToken);
+                }
+
+                if (starts is null)
+                {
+                    return;
+                }
+
+                starts.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+                var reporting = new BlockContext(block);
+                foreach (IInvocationOperation start in starts)
                 {
                     if (StartedQuery.TryCreate(start, spark, block.CancellationToken) is { } query)
                     {
-                        analyze(block, query);
+                        analyze(reporting, query);
                     }
-                });
+                }
+            });
 
         /// <summary>
         /// Calls <paramref name="analyze"/>, once the whole body is seen, for each invocation in it that

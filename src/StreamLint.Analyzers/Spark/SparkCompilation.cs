@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -22,12 +23,11 @@ namespace StreamLint.Spark
 
         private readonly Compilation compilation;
         private readonly ConcurrentDictionary<SyntaxNode, LocalDefinitions> localDefinitions = new ConcurrentDictionary<SyntaxNode, LocalDefinitions>();
-        private System.Collections.Generic.HashSet<string>? confStrings;
-        private readonly ConcurrentDictionary<SyntaxTree, bool> sparkTrees = new ConcurrentDictionary<SyntaxTree, bool>();
+        private readonly ConcurrentDictionary<string, bool> confKeysSet = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private ImmutableArray<CheckpointSetting>? checkpoints;
-        private System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<InvocationExpressionSyntax>>? invocationsByName;
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+        private readonly ConcurrentDictionary<string, ImmutableArray<BoundCandidate>> boundCandidates = new ConcurrentDictionary<string, ImmutableArray<BoundCandidate>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<HelperCallSite>> callSites =
             new ConcurrentDictionary<IMethodSymbol, ImmutableArray<HelperCallSite>>(SymbolEqualityComparer.Default);
 
@@ -52,59 +52,27 @@ namespace StreamLint.Spark
         /// <summary>
         /// Whether a Spark configuration key appears as a string constant anywhere in the compilation (for example
         /// <c>Builder().Config("spark.sql.streaming.checkpointLocation", …)</c> in another file). Any appearance counts:
-        /// a conf key set in code the model cannot follow must silence, never trigger, a rule. Computed once per key.
+        /// a conf key set in code the model cannot follow must silence, never trigger, a rule. Computed once per key
+        /// for the compilation, from answers cached per syntax tree (<see cref="TreeText"/>): an IDE edit re-reads
+        /// the edited tree only, not the whole project.
         /// </summary>
         public bool MentionsConfKey(string key, CancellationToken cancellationToken) =>
-            this.SparkConfStrings(cancellationToken).Contains(key);
-
-        /// <summary>Every string constant of the compilation that looks like a Spark conf key ("spark.…"), found in one pass.</summary>
-        private System.Collections.Generic.HashSet<string> SparkConfStrings(CancellationToken cancellationToken)
-        {
-            if (this.confStrings is { } known)
-            {
-                return known;
-            }
-
-            var found = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
-            foreach (SyntaxTree tree in this.compilation.SyntaxTrees)
-            {
-                foreach (SyntaxToken token in tree.GetRoot(cancellationToken).DescendantTokens())
-                {
-                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.StartsWith("spark.", StringComparison.Ordinal))
-                    {
-                        found.Add(token.ValueText);
-                    }
-                }
-            }
-
-            this.confStrings = found;
-            return found;
-        }
-
-        /// <summary>Names that code working with Microsoft.Spark's streaming API writes somewhere in the file.</summary>
-        private static readonly System.Collections.Generic.HashSet<string> SparkWords = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal)
-        {
-            "DataFrame", "DataStreamWriter", "DataStreamReader", "DataFrameWriter", "DataFrameReader", "SparkSession",
-            "RelationalGroupedDataset", "Column", "Functions", "ReadStream", "WriteStream", "ForeachBatch", "IForeachWriter",
-            "StreamingQuery", "Trigger", "WithWatermark", "GroupBy", "Spark",
-        };
-
-        /// <summary>
-        /// Whether a file can hold Spark code at all: it names a Microsoft.Spark type or streaming method (one token scan
-        /// per tree, cached). Files without any (most of a typical project) are skipped by every Spark rule.
-        /// </summary>
-        public bool IsSparkRelevant(SyntaxTree tree, CancellationToken cancellationToken) =>
-            this.sparkTrees.GetOrAdd(tree, t => t.GetRoot(cancellationToken).DescendantTokens()
-                .Any(token => token.IsKind(SyntaxKind.IdentifierToken) && SparkWords.Contains(token.ValueText)));
+            this.confKeysSet.GetOrAdd(key, k => this.AnyTreeHasStringLiteral(k, cancellationToken));
 
         /// <summary>Whether an identifier (e.g. AwaitAnyTermination) appears anywhere in the compilation; computed once per name.</summary>
         public bool MentionsIdentifier(string name, CancellationToken cancellationToken) =>
-            this.identifiers.GetOrAdd(name, n => this.compilation.SyntaxTrees.Any(tree =>
-                tree.GetRoot(cancellationToken).DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == n)));
+            this.identifiers.GetOrAdd(name, n => this.compilation.SyntaxTrees.Any(tree => TreeText.For(tree).HasIdentifier(n, cancellationToken)));
 
         /// <summary>
-        /// Every <c>Option("checkpointLocation", constant)</c> on a DataStreamWriter in the compilation, found once: a
-        /// syntactic pass over calls named Option, then binding only those.
+        /// Whether a file can hold Spark code at all (<see cref="TreeText.IsSparkRelevant"/>); cached per tree, so an
+        /// IDE edit re-reads only the edited file.
+        /// </summary>
+        public bool IsSparkRelevant(SyntaxTree tree, CancellationToken cancellationToken) =>
+            TreeText.For(tree).IsSparkRelevant(cancellationToken);
+
+        /// <summary>
+        /// Every <c>Option("checkpointLocation", constant)</c> on a DataStreamWriter in the compilation, found once from
+        /// the per-tree invocation index, binding only the calls named Option.
         /// </summary>
         public ImmutableArray<CheckpointSetting> CheckpointSettings(CancellationToken cancellationToken)
         {
@@ -114,22 +82,15 @@ namespace StreamLint.Spark
             }
 
             var found = ImmutableArray.CreateBuilder<CheckpointSetting>();
-            if (this.InvocationsByName(cancellationToken).TryGetValue("Option", out System.Collections.Generic.List<InvocationExpressionSyntax>? options))
+            foreach (BoundCandidate candidate in this.BoundCandidates("Option", cancellationToken))
             {
-                foreach (InvocationExpressionSyntax call in options)
+                IInvocationOperation option = candidate.Invocation;
+                if (option.Arguments.Length == 2
+                    && this.Symbols.Is(option.TargetMethod.ContainingType, this.Symbols.DataStreamWriter)
+                    && string.Equals(Operations.ConstantString(Operations.Argument(option, 0)), "checkpointLocation", StringComparison.OrdinalIgnoreCase)
+                    && Operations.ConstantString(Operations.Argument(option, 1)) is { } path)
                 {
-                    if (call.ArgumentList.Arguments.Count != 2)
-                    {
-                        continue;
-                    }
-
-                    if (this.ModelFor(call.SyntaxTree).GetOperation(call, cancellationToken) is IInvocationOperation option
-                        && this.Symbols.Is(option.TargetMethod.ContainingType, this.Symbols.DataStreamWriter)
-                        && string.Equals(Operations.ConstantString(Operations.Argument(option, 0)), "checkpointLocation", StringComparison.OrdinalIgnoreCase)
-                        && Operations.ConstantString(Operations.Argument(option, 1)) is { } path)
-                    {
-                        found.Add(new CheckpointSetting(path.TrimEnd('/'), option));
-                    }
+                    found.Add(new CheckpointSetting(path.TrimEnd('/'), option));
                 }
             }
 
@@ -154,82 +115,102 @@ namespace StreamLint.Spark
         public ImmutableArray<HelperCallSite> CallSitesOf(IMethodSymbol method, CancellationToken cancellationToken) =>
             this.callSites.GetOrAdd(method.OriginalDefinition, m => this.FindCallSites(m, cancellationToken));
 
+        /// <summary>
+        /// The call sites of <paramref name="method"/>: the calls named like it that bind to it, and the ForeachBatch
+        /// calls that pass it as a method group, in compilation order. The invocations of the whole compilation are
+        /// indexed by name in one syntactic pass, and the candidates of a name are bound once, for every method of
+        /// that name — not one pass over every tree per helper method, which made SL1007 quadratic in the number of
+        /// helpers (about 1 s at 10k lines, 6 s at 50k).
+        /// </summary>
         private ImmutableArray<HelperCallSite> FindCallSites(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            var sites = ImmutableArray.CreateBuilder<HelperCallSite>();
-            System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<InvocationExpressionSyntax>> byName = this.InvocationsByName(cancellationToken);
-            foreach (string name in new[] { method.Name, "ForeachBatch" })
+            IEnumerable<BoundCandidate> candidates = this.BoundCandidates(method.Name, cancellationToken);
+            if (method.Name != "ForeachBatch")
             {
-                if (!byName.TryGetValue(name, out System.Collections.Generic.List<InvocationExpressionSyntax>? calls))
+                candidates = candidates.Concat(this.BoundCandidates("ForeachBatch", cancellationToken))
+                    .OrderBy(c => c.Tree).ThenBy(c => c.Position);
+            }
+
+            var sites = ImmutableArray.CreateBuilder<HelperCallSite>();
+            foreach (BoundCandidate candidate in candidates)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.Invocation.TargetMethod.OriginalDefinition, method))
                 {
-                    continue;
+                    sites.Add(new HelperCallSite(candidate.Invocation, isForeachBatch: false));
                 }
-
-                foreach (InvocationExpressionSyntax call in calls)
+                else if (candidate.IsForeachBatch
+                    && candidate.Invocation.Arguments.Length == 1
+                    && Operations.Unwrap(candidate.Invocation.Arguments[0].Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
+                    && SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method))
                 {
-                    if (this.ModelFor(call.SyntaxTree).GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
-                    {
-                        continue;
-                    }
-
-                    if (SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method))
-                    {
-                        sites.Add(new HelperCallSite(invocation, isForeachBatch: false));
-                    }
-                    else if (name == "ForeachBatch"
-                        && invocation.Arguments.Length == 1
-                        && Operations.Unwrap(invocation.Arguments[0].Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
-                        && SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method))
-                    {
-                        sites.Add(new HelperCallSite(invocation, isForeachBatch: true));
-                    }
+                    sites.Add(new HelperCallSite(candidate.Invocation, isForeachBatch: true));
                 }
             }
 
             return sites.ToImmutable();
         }
 
-        /// <summary>Every invocation in the Spark files of the compilation, by the simple name it calls; built once.</summary>
-        private System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<InvocationExpressionSyntax>> InvocationsByName(CancellationToken cancellationToken)
-        {
-            if (this.invocationsByName is { } known)
+        /// <summary>
+        /// The invocations named <paramref name="name"/>, bound once per name, in compilation order. Each tree's
+        /// invocations are indexed by name once (<see cref="TreeText.InvocationsNamed"/>) and the index is kept for
+        /// the next compilation that holds the same tree.
+        /// </summary>
+        private ImmutableArray<BoundCandidate> BoundCandidates(string name, CancellationToken cancellationToken) =>
+            this.boundCandidates.GetOrAdd(name, n =>
             {
-                return known;
+                var bound = ImmutableArray.CreateBuilder<BoundCandidate>();
+                int treeIndex = 0;
+                foreach (SyntaxTree tree in this.compilation.SyntaxTrees)
+                {
+                    IReadOnlyList<InvocationExpressionSyntax> calls = TreeText.For(tree).InvocationsNamed(n, cancellationToken);
+                    if (calls.Count > 0)
+                    {
+                        SemanticModel model = this.ModelFor(tree);
+                        foreach (InvocationExpressionSyntax call in calls)
+                        {
+                            if (model.GetOperation(call, cancellationToken) is IInvocationOperation invocation)
+                            {
+                                bound.Add(new BoundCandidate(treeIndex, call.SpanStart, invocation, n == "ForeachBatch"));
+                            }
+                        }
+                    }
+
+                    treeIndex++;
+                }
+
+                return bound.ToImmutable();
+            });
+
+        private readonly struct BoundCandidate
+        {
+            public BoundCandidate(int tree, int position, IInvocationOperation invocation, bool isForeachBatch)
+            {
+                this.Tree = tree;
+                this.Position = position;
+                this.Invocation = invocation;
+                this.IsForeachBatch = isForeachBatch;
             }
 
-            var byName = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+            public int Tree { get; }
+
+            public int Position { get; }
+
+            public IInvocationOperation Invocation { get; }
+
+            public bool IsForeachBatch { get; }
+        }
+
+        private bool AnyTreeHasStringLiteral(string value, CancellationToken cancellationToken)
+        {
             foreach (SyntaxTree tree in this.compilation.SyntaxTrees)
             {
-                if (!this.IsSparkRelevant(tree, cancellationToken))
+                if (TreeText.For(tree).HasStringLiteral(value, cancellationToken))
                 {
-                    continue;
-                }
-
-                foreach (InvocationExpressionSyntax call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
-                {
-                    string? name = call.Expression switch
-                    {
-                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                        SimpleNameSyntax simple => simple.Identifier.ValueText,
-                        _ => null,
-                    };
-                    if (name is null)
-                    {
-                        continue;
-                    }
-
-                    if (!byName.TryGetValue(name, out System.Collections.Generic.List<InvocationExpressionSyntax>? list))
-                    {
-                        byName[name] = list = new System.Collections.Generic.List<InvocationExpressionSyntax>();
-                    }
-
-                    list.Add(call);
+                    return true;
                 }
             }
 
-            this.invocationsByName = byName;
-            return byName;
+            return false;
         }
     }
 }

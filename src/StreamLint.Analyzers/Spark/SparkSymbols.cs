@@ -5,21 +5,23 @@ namespace StreamLint.Spark
     /// <summary>The Microsoft.Spark types the pipeline model understands, resolved once per compilation by metadata name.</summary>
     internal sealed class SparkSymbols
     {
-        private SparkSymbols(Compilation compilation, INamedTypeSymbol dataFrame)
+        private const string AssemblyName = "Microsoft.Spark";
+
+        private SparkSymbols(Compilation compilation, IAssemblySymbol spark, INamedTypeSymbol dataFrame)
         {
             this.DataFrame = dataFrame;
-            this.SparkSession = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.SparkSession");
-            this.Column = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.Column");
-            this.Functions = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.Functions");
-            this.RelationalGroupedDataset = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.RelationalGroupedDataset");
-            this.DataFrameReader = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.DataFrameReader");
-            this.DataFrameWriter = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.DataFrameWriter");
-            this.DataStreamReader = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.DataStreamReader");
-            this.DataStreamWriter = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.DataStreamWriter");
-            this.OutputModeEnum = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.OutputMode");
-            this.StreamingQuery = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.StreamingQuery");
-            this.StreamingQueryManager = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.StreamingQueryManager");
-            this.ForeachWriter = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.IForeachWriter");
+            this.SparkSession = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.SparkSession");
+            this.Column = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Column");
+            this.Functions = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Functions");
+            this.RelationalGroupedDataset = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.RelationalGroupedDataset");
+            this.DataFrameReader = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.DataFrameReader");
+            this.DataFrameWriter = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.DataFrameWriter");
+            this.DataStreamReader = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.DataStreamReader");
+            this.DataStreamWriter = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.DataStreamWriter");
+            this.OutputModeEnum = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.OutputMode");
+            this.StreamingQuery = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.StreamingQuery");
+            this.StreamingQueryManager = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Streaming.StreamingQueryManager");
+            this.ForeachWriter = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.IForeachWriter");
             this.Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         }
 
@@ -51,11 +53,36 @@ namespace StreamLint.Spark
 
         public INamedTypeSymbol Disposable { get; }
 
-        /// <summary>Null when Microsoft.Spark is not referenced: every Spark rule then does nothing.</summary>
+        /// <summary>
+        /// Null when Microsoft.Spark is not referenced: every Spark rule then does nothing. The types are looked up in
+        /// the Microsoft.Spark assembly only. <see cref="Compilation.GetTypeByMetadataName"/> would search the source
+        /// and every reference, and on a fresh compilation its first call pays for merging the source declarations
+        /// and loading each reference's namespaces (about 3 ms for 10k lines): the price of a project that does not
+        /// use Spark at all, on every build and every IDE edit.
+        /// </summary>
         public static SparkSymbols? TryCreate(Compilation compilation)
         {
-            INamedTypeSymbol? dataFrame = compilation.GetTypeByMetadataName("Microsoft.Spark.Sql.DataFrame");
-            return dataFrame is null ? null : new SparkSymbols(compilation, dataFrame);
+            IAssemblySymbol? spark = FindSparkAssembly(compilation);
+            INamedTypeSymbol? dataFrame = spark?.GetTypeByMetadataName("Microsoft.Spark.Sql.DataFrame");
+            return dataFrame is null ? null : new SparkSymbols(compilation, spark!, dataFrame);
+        }
+
+        private static IAssemblySymbol? FindSparkAssembly(Compilation compilation)
+        {
+            if (compilation.AssemblyName == AssemblyName)
+            {
+                return compilation.Assembly; // Microsoft.Spark itself
+            }
+
+            foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (assembly.Identity.Name == AssemblyName)
+                {
+                    return assembly;
+                }
+            }
+
+            return null;
         }
 
         public bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>

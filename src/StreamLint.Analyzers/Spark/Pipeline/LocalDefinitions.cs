@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -19,46 +20,12 @@ namespace StreamLint.Spark.Pipeline
         private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> references = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> escaped = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
-        public LocalDefinitions(IOperation root)
-        {
-            foreach (IOperation operation in root.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator:
-                        IVariableInitializerOperation? initializer = declarator.GetVariableInitializer();
-                        this.Add(declarator.Symbol, new Definition(declarator.Syntax, initializer is null ? null : Operations.Unwrap(initializer.Value)));
-                        break;
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
-                        if (assignment.IsRef)
-                        {
-                            this.escaped.Add(target.Local);
-                        }
-                        else
-                        {
-                            this.Add(target.Local, new Definition(assignment.Syntax, Operations.Unwrap(assignment.Value)));
-                        }
+        /// <summary>Stands for "no single declaring function" in <see cref="declaringFunctions"/>.</summary>
+        private static readonly SyntaxNode NoFunction = SyntaxFactory.EmptyStatement();
 
-                        break;
-                    case ILocalReferenceOperation reference:
-                        if (reference.IsDeclaration || IsIndirectWrite(reference))
-                        {
-                            this.escaped.Add(reference.Local);
-                        }
-                        else if (!(reference.Parent is ISimpleAssignmentOperation parentAssignment && parentAssignment.Target == reference))
-                        {
-                            if (!this.references.TryGetValue(reference.Local, out List<ILocalReferenceOperation>? list))
-                            {
-                                this.references[reference.Local] = list = new List<ILocalReferenceOperation>();
-                            }
+        private readonly ConcurrentDictionary<ILocalSymbol, SyntaxNode> declaringFunctions = new ConcurrentDictionary<ILocalSymbol, SyntaxNode>(SymbolEqualityComparer.Default);
 
-                            list.Add(reference);
-                        }
-
-                        break;
-                }
-            }
-        }
+        public LocalDefinitions(IOperation root) => new Indexer(this).Visit(root);
 
         /// <summary>Reads of the local (not its definitions), in program order.</summary>
         public IReadOnlyList<ILocalReferenceOperation> ReadsOf(ILocalSymbol local) =>
@@ -75,25 +42,46 @@ namespace StreamLint.Spark.Pipeline
                 return default;
             }
 
-            SyntaxNode? declaringFunction = defs[0].Syntax is VariableDeclaratorSyntax declarator ? EnclosingFunction(declarator) : null;
-            if (declaringFunction is null || defs.Any(d => EnclosingFunction(d.Syntax) != declaringFunction))
+            SyntaxNode? declaringFunction = this.DeclaringFunction(local, defs);
+            if (declaringFunction is null)
             {
                 return default; // written from a lambda or local function: the order of writes is unknowable
             }
 
-            if (EnclosingFunction(read.Syntax) != declaringFunction)
+            // One walk up from the read: its enclosing function, and whether a later write in an enclosing loop
+            // flows back to it.
+            int position = read.Syntax.SpanStart;
+            SyntaxNode? readFunction = null;
+            bool laterWriteInLoop = false;
+            for (SyntaxNode? ancestor = read.Syntax.Parent; ancestor is not null; ancestor = ancestor.Parent)
+            {
+                if (readFunction is null && IsFunction(ancestor))
+                {
+                    readFunction = ancestor;
+                }
+
+                if (!laterWriteInLoop && IsLoop(ancestor))
+                {
+                    foreach (Definition d in defs)
+                    {
+                        if (d.Syntax.SpanStart >= position && ancestor.Span.Contains(d.Syntax.Span))
+                        {
+                            laterWriteInLoop = true;
+                            break;
+                        }
+                    }
+                }
+            }
+
+            if (readFunction != declaringFunction)
             {
                 // A captured read runs later; only a local that is never reassigned has one value then.
                 return defs.Count == 1 && defs[0].Value is { } only ? ImmutableArray.Create(only) : default;
             }
 
-            int position = read.Syntax.SpanStart;
-            foreach (SyntaxNode loop in read.Syntax.Ancestors().Where(IsLoop))
+            if (laterWriteInLoop)
             {
-                if (defs.Any(d => d.Syntax.SpanStart >= position && loop.Span.Contains(d.Syntax.Span)))
-                {
-                    return default; // a later write in the same loop flows back to this read
-                }
+                return default; // a later write in the same loop flows back to this read
             }
 
             var values = ImmutableArray.CreateBuilder<IOperation>();
@@ -115,6 +103,30 @@ namespace StreamLint.Spark.Pipeline
             return default;
         }
 
+        /// <summary>
+        /// The function (member, lambda or local function) that declares <paramref name="local"/> when every write is
+        /// in that function too; null otherwise. Computed once per local.
+        /// </summary>
+        private SyntaxNode? DeclaringFunction(ILocalSymbol local, List<Definition> defs) =>
+            this.declaringFunctions.GetOrAdd(local, _ =>
+            {
+                SyntaxNode? function = defs[0].Syntax is VariableDeclaratorSyntax declarator ? EnclosingFunction(declarator) : null;
+                if (function is null)
+                {
+                    return NoFunction;
+                }
+
+                foreach (Definition d in defs)
+                {
+                    if (EnclosingFunction(d.Syntax) != function)
+                    {
+                        return NoFunction;
+                    }
+                }
+
+                return function;
+            }) is { } found && found != NoFunction ? found : null;
+
         private void Add(ILocalSymbol local, Definition definition)
         {
             if (!this.definitions.TryGetValue(local, out List<Definition>? list))
@@ -123,6 +135,61 @@ namespace StreamLint.Spark.Pipeline
             }
 
             list.Add(definition);
+        }
+
+        /// <summary>
+        /// Indexes definitions and reads in one pre-order walk (program order). A walker over ChildOperations, not
+        /// DescendantsAndSelf(): the members that start queries are walked once per compilation, and the iterator's
+        /// per-node allocations were most of that walk's cost.
+        /// </summary>
+        private sealed class Indexer : OperationWalker
+        {
+            private readonly LocalDefinitions index;
+
+            public Indexer(LocalDefinitions index) => this.index = index;
+
+            public override void VisitVariableDeclarator(IVariableDeclaratorOperation operation)
+            {
+                IVariableInitializerOperation? initializer = operation.GetVariableInitializer();
+                this.index.Add(operation.Symbol, new Definition(operation.Syntax, initializer is null ? null : Operations.Unwrap(initializer.Value)));
+                base.VisitVariableDeclarator(operation);
+            }
+
+            public override void VisitSimpleAssignment(ISimpleAssignmentOperation operation)
+            {
+                if (operation.Target is ILocalReferenceOperation target)
+                {
+                    if (operation.IsRef)
+                    {
+                        this.index.escaped.Add(target.Local);
+                    }
+                    else
+                    {
+                        this.index.Add(target.Local, new Definition(operation.Syntax, Operations.Unwrap(operation.Value)));
+                    }
+                }
+
+                base.VisitSimpleAssignment(operation);
+            }
+
+            public override void VisitLocalReference(ILocalReferenceOperation reference)
+            {
+                if (reference.IsDeclaration || IsIndirectWrite(reference))
+                {
+                    this.index.escaped.Add(reference.Local);
+                }
+                else if (!(reference.Parent is ISimpleAssignmentOperation parentAssignment && parentAssignment.Target == reference))
+                {
+                    if (!this.index.references.TryGetValue(reference.Local, out List<ILocalReferenceOperation>? list))
+                    {
+                        this.index.references[reference.Local] = list = new List<ILocalReferenceOperation>();
+                    }
+
+                    list.Add(reference);
+                }
+
+                base.VisitLocalReference(reference);
+            }
         }
 
         private static bool IsIndirectWrite(ILocalReferenceOperation reference) =>
@@ -156,14 +223,26 @@ namespace StreamLint.Spark.Pipeline
         }
 
         /// <summary>The lambda, local function or member whose body contains <paramref name="node"/>.</summary>
-        public static SyntaxNode? EnclosingFunction(SyntaxNode node) =>
-            node.Ancestors().FirstOrDefault(a =>
-                a is AnonymousFunctionExpressionSyntax
-                    or LocalFunctionStatementSyntax
-                    or BaseMethodDeclarationSyntax
-                    or AccessorDeclarationSyntax
-                    or PropertyDeclarationSyntax
-                    or CompilationUnitSyntax);
+        public static SyntaxNode? EnclosingFunction(SyntaxNode node)
+        {
+            for (SyntaxNode? ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+            {
+                if (IsFunction(ancestor))
+                {
+                    return ancestor;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsFunction(SyntaxNode node) =>
+            node is AnonymousFunctionExpressionSyntax
+                or LocalFunctionStatementSyntax
+                or BaseMethodDeclarationSyntax
+                or AccessorDeclarationSyntax
+                or PropertyDeclarationSyntax
+                or CompilationUnitSyntax;
 
         private static bool IsLoop(SyntaxNode node) =>
             node.IsKind(SyntaxKind.WhileStatement)

@@ -20,6 +20,9 @@ namespace StreamLint.Spark.Pipeline
 
         private readonly ConcurrentDictionary<PlanNode, PlanNode?> bound = new ConcurrentDictionary<PlanNode, PlanNode?>();
 
+        private readonly ConcurrentDictionary<IParameterSymbol, PlanNode?> boundParameters =
+            new ConcurrentDictionary<IParameterSymbol, PlanNode?>(SymbolEqualityComparer.Default);
+
         private readonly ConcurrentDictionary<IMethodSymbol, SparkValue?> summaries =
             new ConcurrentDictionary<IMethodSymbol, SparkValue?>(SymbolEqualityComparer.Default);
 
@@ -74,7 +77,17 @@ namespace StreamLint.Spark.Pipeline
             return plan.Rebase(parameter => this.ArgumentFromCallers(parameter, walk, depth));
         }
 
-        private PlanNode? ArgumentFromCallers(ParameterNode parameter, Walk walk, int depth)
+        /// <summary>
+        /// What the callers pass for <paramref name="parameter"/>. At depth 0 (a fresh walk, nothing in progress) the
+        /// answer depends on the parameter alone, so it is computed once per parameter: every DataFrame call in a
+        /// helper binds the same parameters, and SL1007 asks for each of them.
+        /// </summary>
+        private PlanNode? ArgumentFromCallers(ParameterNode parameter, Walk walk, int depth) =>
+            depth == 0
+                ? this.boundParameters.GetOrAdd(parameter.Parameter, _ => this.ArgumentFromCallersCore(parameter, walk, depth))
+                : this.ArgumentFromCallersCore(parameter, walk, depth);
+
+        private PlanNode? ArgumentFromCallersCore(ParameterNode parameter, Walk walk, int depth)
         {
             if (parameter.Parameter.ContainingSymbol is not IMethodSymbol method)
             {
