@@ -31,27 +31,6 @@ namespace StreamLint.Spark
 
         private protected abstract void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark);
 
-        /// <summary>
-        /// Registers an invocation action only for the bodies of files that can hold Spark code, so that the rest of
-        /// the project costs one cached check per member instead of a callback per call.
-        /// </summary>
-        private protected static void RegisterInvocationAction(
-            CompilationStartAnalysisContext context,
-            SparkCompilation spark,
-            System.Action<OperationAnalysisContext> action)
-        {
-            context.RegisterOperationBlockStartAction(block =>
-            {
-                if (IsSparkRelevant(block.OperationBlocks, spark, block.CancellationToken))
-                {
-                    block.RegisterOperationAction(action, OperationKind.Invocation);
-                }
-            });
-        }
-
-        private static bool IsSparkRelevant(System.Collections.Immutable.ImmutableArray<IOperation> blocks, SparkCompilation spark, System.Threading.CancellationToken cancellationToken) =>
-            !blocks.IsEmpty && spark.IsSparkRelevant(blocks[0].Syntax.SyntaxTree, cancellationToken);
-
         /// <summary>True when <paramref name="node"/> is inside the body being analysed, so a diagnostic there is local to it.</summary>
         private protected static bool IsInBlock(BlockContext context, SyntaxNode node)
         {
@@ -72,37 +51,20 @@ namespace StreamLint.Spark
         /// anywhere in the body (an aggregation several statements before Start) and still be local to it: live in
         /// the IDE and fixable.
         /// </summary>
-        /// <remarks>
-        /// Performance (docs/performance.md): a block action costs the driver little per member, and the Start /
-        /// ToTable calls are found from the tree's text (<see cref="TreeText"/>, computed once per tree) and a descent
-        /// to those positions, so the members of a project that start no query cost a binary search each — instead
-        /// of a callback for every invocation of every member.
-        /// </remarks>
         private protected static void RegisterStartedQueries(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
             System.Action<BlockContext, StartedQuery> analyze) =>
             context.RegisterOperationBlockAction(block =>
             {
-                if (!IsSparkRelevant(block.OperationBlocks, spark, block.CancellationToken))
+                SparkCalls calls = spark.CallsIn(block.OperationBlocks, block.CancellationToken);
+                if (calls.Starts.IsEmpty)
                 {
                     return;
                 }
 
-                System.Collections.Generic.List<IInvocationOperation>? starts = null;
-                foreach (IOperation operationBlock in block.OperationBlocks)
-                {
-                    StartedQuery.CollectStartCalls(operationBlock, spark.Symbols, ref starts, block.CancellationToken);
-                }
-
-                if (starts is null)
-                {
-                    return;
-                }
-
-                starts.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
                 var reporting = new BlockContext(block);
-                foreach (IInvocationOperation start in starts)
+                foreach (IInvocationOperation start in calls.Starts)
                 {
                     if (StartedQuery.TryCreate(start, spark, block.CancellationToken) is { } query)
                     {
@@ -112,42 +74,36 @@ namespace StreamLint.Spark
             });
 
         /// <summary>
-        /// Calls <paramref name="analyze"/>, once the whole body is seen, for each invocation in it that
+        /// Calls <paramref name="analyze"/>, with the whole body in view, for each call to Microsoft.Spark in it that
         /// <paramref name="interesting"/> selects (a cheap test on the bound method), in source order.
         /// </summary>
-        private protected static void RegisterInvocationsPerBlock(
+        /// <remarks>
+        /// Performance (docs/performance.md): the calls come from <see cref="SparkCompilation.CallsIn"/>, one walk per
+        /// member shared by all rules, and members of files that name no Spark API cost one cached check — instead of
+        /// a driver callback for every invocation of the project, per rule.
+        /// </remarks>
+        private protected static void RegisterSparkCalls(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
             System.Func<IInvocationOperation, bool> interesting,
-            System.Action<BlockContext, IInvocationOperation> analyze)
-        {
-            context.RegisterOperationBlockStartAction(block =>
+            System.Action<BlockContext, IInvocationOperation> analyze) =>
+            context.RegisterOperationBlockAction(block =>
             {
-                if (!IsSparkRelevant(block.OperationBlocks, spark, block.CancellationToken))
+                BlockContext? reporting = null;
+                foreach (IInvocationOperation call in spark.CallsIn(block.OperationBlocks, block.CancellationToken).All)
                 {
-                    return;
-                }
-
-                var found = new System.Collections.Concurrent.ConcurrentBag<IInvocationOperation>();
-                block.RegisterOperationAction(
-                    c =>
+                    if (interesting(call))
                     {
-                        var invocation = (IInvocationOperation)c.Operation;
-                        if (interesting(invocation))
-                        {
-                            found.Add(invocation);
-                        }
-                    },
-                    OperationKind.Invocation);
-                block.RegisterOperationBlockEndAction(end =>
-                {
-                    var reporting = new BlockContext(end);
-                    foreach (IInvocationOperation invocation in System.Linq.Enumerable.OrderBy(found, i => i.Syntax.SpanStart))
-                    {
-                        analyze(reporting, invocation);
+                        analyze(reporting ??= new BlockContext(block), call);
                     }
-                });
+                }
             });
-        }
+
+        /// <summary>As <see cref="RegisterSparkCalls(CompilationStartAnalysisContext, SparkCompilation, System.Func{IInvocationOperation, bool}, System.Action{BlockContext, IInvocationOperation})"/>, for every Spark call.</summary>
+        private protected static void RegisterSparkCalls(
+            CompilationStartAnalysisContext context,
+            SparkCompilation spark,
+            System.Action<BlockContext, IInvocationOperation> analyze) =>
+            RegisterSparkCalls(context, spark, _ => true, analyze);
     }
 }

@@ -22,6 +22,7 @@ namespace StreamLint.Spark
         private static readonly ConditionalWeakTable<Compilation, SparkCompilation?> Instances = new ConditionalWeakTable<Compilation, SparkCompilation?>();
 
         private readonly Compilation compilation;
+        private readonly ConcurrentDictionary<SyntaxNode, SparkCalls> calls = new ConcurrentDictionary<SyntaxNode, SparkCalls>();
         private readonly ConcurrentDictionary<SyntaxNode, LocalDefinitions> localDefinitions = new ConcurrentDictionary<SyntaxNode, LocalDefinitions>();
         private readonly ConcurrentDictionary<string, bool> confKeysSet = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
@@ -45,6 +46,20 @@ namespace StreamLint.Spark
         /// <summary>Null when the compilation does not reference Microsoft.Spark.</summary>
         public static SparkCompilation? For(Compilation compilation) =>
             Instances.GetValue(compilation, c => SparkSymbols.TryCreate(c) is { } symbols ? new SparkCompilation(c, symbols) : null);
+
+        /// <summary>
+        /// The Microsoft.Spark calls of a member, found once for all rules; none outside files that can hold Spark
+        /// code (<see cref="IsSparkRelevant"/>).
+        /// </summary>
+        public SparkCalls CallsIn(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+        {
+            if (blocks.IsEmpty || !this.IsSparkRelevant(blocks[0].Syntax.SyntaxTree, cancellationToken))
+            {
+                return SparkCalls.None;
+            }
+
+            return this.calls.GetOrAdd(blocks[0].Syntax, _ => SparkCalls.Collect(blocks, this.Symbols, cancellationToken));
+        }
 
         public LocalDefinitions DefinitionsFor(IOperation root) =>
             this.localDefinitions.GetOrAdd(root.Syntax, _ => new LocalDefinitions(root));

@@ -9,6 +9,7 @@ namespace StreamLint.Spark
 
         private SparkSymbols(Compilation compilation, IAssemblySymbol spark, INamedTypeSymbol dataFrame)
         {
+            this.Assembly = spark;
             this.DataFrame = dataFrame;
             this.SparkSession = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.SparkSession");
             this.Column = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.Column");
@@ -24,6 +25,9 @@ namespace StreamLint.Spark
             this.ForeachWriter = spark.GetTypeByMetadataName("Microsoft.Spark.Sql.IForeachWriter");
             this.Disposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         }
+
+        /// <summary>The referenced Microsoft.Spark assembly.</summary>
+        public IAssemblySymbol Assembly { get; }
 
         public INamedTypeSymbol DataFrame { get; }
 
@@ -84,6 +88,9 @@ namespace StreamLint.Spark
 
             return null;
         }
+
+        public bool IsSparkAssembly(IAssemblySymbol? assembly) =>
+            assembly is not null && SymbolEqualityComparer.Default.Equals(assembly, this.Assembly);
 
         public bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
             type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

@@ -1,24 +1,24 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace StreamLint.Spark
 {
     /// <summary>
     /// Facts about one syntax tree's text, computed at most once per tree and shared by every compilation holding the
     /// tree (the IDE makes a new compilation on each edit but keeps the unchanged trees). They are text searches, not
-    /// syntax walks, and only ever answer "certainly not": the semantic work then runs where it can matter.
+    /// syntax walks where a text search can rule the answer out, and they only ever answer "certainly not": the
+    /// semantic work then runs where it can matter.
     /// </summary>
     internal sealed class TreeText
     {
         private static readonly ConditionalWeakTable<SyntaxTree, TreeText> Instances = new ConditionalWeakTable<SyntaxTree, TreeText>();
-        private static readonly string[] StartNames = { "Start", "ToTable" };
 
         /// <summary>Names that code working with Microsoft.Spark's streaming API writes somewhere in the file.</summary>
         private static readonly HashSet<string> SparkWords = new HashSet<string>(StringComparer.Ordinal)
@@ -28,42 +28,20 @@ namespace StreamLint.Spark
             "StreamingQuery", "Trigger", "WithWatermark", "GroupBy", "Spark",
         };
 
+        private static readonly Dictionary<char, string[]> SparkWordsByFirst =
+            SparkWords.GroupBy(w => w[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
+        private static readonly int MaxSparkWordLength = SparkWords.Max(w => w.Length);
+
         private readonly SyntaxTree tree;
         private readonly ConcurrentDictionary<string, bool> stringConstants = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private StartIndex? startIndex;
         private Dictionary<string, List<InvocationExpressionSyntax>>? invocationsByName;
         private int sparkRelevant; // 0 unknown, 1 yes, 2 no
 
         private TreeText(SyntaxTree tree) => this.tree = tree;
 
         public static TreeText For(SyntaxTree tree) => Instances.GetValue(tree, t => new TreeText(t));
-
-        /// <summary>
-        /// The positions in <paramref name="span"/> where an identifier <c>Start</c> or <c>ToTable</c> may begin, in
-        /// order; false when they cannot be listed from the text (identifiers written with \u escapes).
-        /// </summary>
-        public bool TryGetStartCandidates(TextSpan span, CancellationToken cancellationToken, out ArraySegment<int> candidates)
-        {
-            StartIndex? index = this.startIndex;
-            if (index is null)
-            {
-                Interlocked.CompareExchange(ref this.startIndex, this.BuildStartIndex(cancellationToken), null);
-                index = this.startIndex!;
-            }
-
-            if (index.AnyEscape)
-            {
-                candidates = default;
-                return false;
-            }
-
-            int[] positions = index.Positions;
-            int first = LowerBound(positions, span.Start);
-            int end = LowerBound(positions, span.End);
-            candidates = new ArraySegment<int>(positions, first, end - first);
-            return true;
-        }
 
         /// <summary>
         /// Whether a string literal token of this tree has exactly <paramref name="value"/> as its value. The tree's
@@ -80,27 +58,58 @@ namespace StreamLint.Spark
             this.identifiers.GetOrAdd(name, n => this.ScanForIdentifier(n, cancellationToken));
 
         /// <summary>
-        /// Whether the file can hold Spark code at all: it names a Microsoft.Spark type or a streaming method somewhere.
-        /// Files without any (most of a typical project) are skipped by every Spark rule; one token scan per tree.
+        /// Whether the file can hold Spark code at all: its text names a Microsoft.Spark type or a streaming method
+        /// somewhere (as a whole word; comments and strings count too, which only costs time). Files without any —
+        /// most of a typical project — are skipped by every Spark rule. One pass over the characters, no syntax walk:
+        /// materialising every token of every file cost more than all the rules together.
         /// </summary>
         public bool IsSparkRelevant(CancellationToken cancellationToken)
         {
             if (this.sparkRelevant == 0)
             {
-                bool relevant = false;
-                foreach (SyntaxToken token in this.tree.GetRoot(cancellationToken).DescendantTokens())
-                {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && SparkWords.Contains(token.ValueText))
-                    {
-                        relevant = true;
-                        break;
-                    }
-                }
-
-                this.sparkRelevant = relevant ? 1 : 2;
+                this.sparkRelevant = NamesSparkWord(this.tree.GetText(cancellationToken).ToString()) ? 1 : 2;
             }
 
             return this.sparkRelevant == 1;
+        }
+
+        private static bool NamesSparkWord(string text)
+        {
+            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+            {
+                return true; // an identifier may be spelled with escapes: assume it can hold anything
+            }
+
+            int i = 0;
+            while (i < text.Length)
+            {
+                char c = text[i];
+                if (!IsAsciiIdentifierPart(c))
+                {
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                while (i < text.Length && IsAsciiIdentifierPart(text[i]))
+                {
+                    i++;
+                }
+
+                int length = i - start;
+                if (length <= MaxSparkWordLength && SparkWordsByFirst.TryGetValue(c, out string[]? words))
+                {
+                    foreach (string word in words)
+                    {
+                        if (word.Length == length && string.CompareOrdinal(text, start, word, 0, length) == 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The invocations of this tree whose invoked simple name is <paramref name="name"/>, in source order; the tree is indexed once.</summary>
@@ -192,53 +201,8 @@ namespace StreamLint.Spark
             return false;
         }
 
-        private StartIndex BuildStartIndex(CancellationToken cancellationToken)
-        {
-            string text = this.tree.GetText(cancellationToken).ToString();
-            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
-            {
-                return new StartIndex(Array.Empty<int>(), anyEscape: true);
-            }
-
-            var positions = new List<int>();
-            foreach (string name in StartNames)
-            {
-                for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
-                {
-                    int end = at + name.Length;
-                    if ((at == 0 || !IsAsciiIdentifierPart(text[at - 1])) && (end == text.Length || !IsAsciiIdentifierPart(text[end])))
-                    {
-                        positions.Add(at);
-                    }
-                }
-            }
-
-            positions.Sort();
-            return new StartIndex(positions.ToArray(), anyEscape: false);
-        }
-
-        private static int LowerBound(int[] sorted, int value)
-        {
-            int i = Array.BinarySearch(sorted, value);
-            return i < 0 ? ~i : i;
-        }
-
         /// <summary>Only ASCII letters, digits and '_' rule a match out: any other neighbour keeps it a candidate.</summary>
         private static bool IsAsciiIdentifierPart(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-
-        private sealed class StartIndex
-        {
-            public StartIndex(int[] positions, bool anyEscape)
-            {
-                this.Positions = positions;
-                this.AnyEscape = anyEscape;
-            }
-
-            /// <summary>Sorted start positions of Start / ToTable candidates.</summary>
-            public int[] Positions { get; }
-
-            public bool AnyEscape { get; }
-        }
     }
 }

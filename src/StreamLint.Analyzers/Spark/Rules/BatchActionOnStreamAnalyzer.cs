@@ -23,12 +23,11 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            RegisterInvocationAction(
+            RegisterSparkCalls(
                 context,
                 spark,
-                c =>
+                (c, invocation) =>
                 {
-                    var invocation = (IInvocationOperation)c.Operation;
                     if (Actions.Contains(invocation.TargetMethod.Name)
                         && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame)
                         && spark.Evaluator.EvaluateBoundDataFrame(invocation.Instance, c.CancellationToken) is { Kind: Streamingness.Streaming })

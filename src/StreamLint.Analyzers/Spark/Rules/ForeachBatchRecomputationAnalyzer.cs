@@ -26,23 +26,23 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            RegisterInvocationAction(context, spark, c => Analyze(c, spark));
+            RegisterSparkCalls(context, spark, (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(OperationAnalysisContext context, SparkCompilation spark)
+        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
-            if (ForeachBatchFunction.TryCreate((IInvocationOperation)context.Operation, spark, context.CancellationToken) is not { IsLambda: true } function)
+            if (ForeachBatchFunction.TryCreate(invocation, spark, context.CancellationToken) is not { IsLambda: true } function)
             {
                 return;
             }
 
             int actions = 0;
-            foreach (IInvocationOperation invocation in function.Body.DescendantsAndSelf().OfType<IInvocationOperation>())
+            foreach (IInvocationOperation call in function.Body.DescendantsAndSelf().OfType<IInvocationOperation>())
             {
-                string name = invocation.TargetMethod.Name;
-                bool isAction = (DataFrameActions.Contains(name) && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame))
-                    || (WriterActions.Contains(name) && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter));
-                bool isPersist = name is "Persist" or "Cache" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame);
-                if ((isAction || isPersist) && RootsAtBatch(invocation, function.Batch))
+                string name = call.TargetMethod.Name;
+                bool isAction = (DataFrameActions.Contains(name) && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrame))
+                    || (WriterActions.Contains(name) && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter));
+                bool isPersist = name is "Persist" or "Cache" && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrame);
+                if ((isAction || isPersist) && RootsAtBatch(call, function.Batch))
                 {
                     if (isPersist)
                     {

@@ -47,40 +47,45 @@ namespace StreamLint.Spark.Rules
                 },
                 SymbolKind.NamedType);
 
-            context.RegisterOperationAction(
-                c =>
+            // Only constructors and instance initialisers of IForeachWriter types are looked into: one cheap check per
+            // member, instead of a callback for every invocation and object creation of the project.
+            context.RegisterOperationBlockStartAction(block =>
+            {
+                INamedTypeSymbol? owner = block.OwningSymbol switch
                 {
-                    INamedTypeSymbol? owner = c.ContainingSymbol switch
-                    {
-                        IMethodSymbol { MethodKind: MethodKind.Constructor } ctor => ctor.ContainingType,
-                        IFieldSymbol { IsStatic: false } field => field.ContainingType,
-                        IPropertySymbol { IsStatic: false } property => property.ContainingType,
-                        _ => null,
-                    };
-                    if (owner is null || !Implements(owner, writer))
-                    {
-                        return;
-                    }
+                    IMethodSymbol { MethodKind: MethodKind.Constructor } ctor => ctor.ContainingType,
+                    IFieldSymbol { IsStatic: false } field => field.ContainingType,
+                    IPropertySymbol { IsStatic: false } property => property.ContainingType,
+                    _ => null,
+                };
+                if (owner is null || !Implements(owner, writer))
+                {
+                    return;
+                }
 
-                    string? opened = c.Operation switch
+                block.RegisterOperationAction(
+                    c =>
                     {
-                        IObjectCreationOperation { Type: { } created } when created.AllInterfaces.Contains(spark.Symbols.Disposable, SymbolEqualityComparer.Default) => created.Name,
-                        IInvocationOperation call when ConnectMethods.Contains(call.TargetMethod.Name) => call.TargetMethod.Name + "()",
-                        _ => null,
-                    };
-                    if (opened is not null)
-                    {
-                        c.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.SL1017_ForeachWriterNotSerializable,
-                            c.Operation.Syntax.GetLocation(),
-                            DiagnosticSeverity.Warning,
-                            additionalLocations: null,
-                            properties: null,
-                            $"'{owner.Name}' opens {opened} when it is constructed on the driver; connections cannot travel to the executors: open them in Open(partitionId, epochId) and release them in Close"));
-                    }
-                },
-                OperationKind.ObjectCreation,
-                OperationKind.Invocation);
+                        string? opened = c.Operation switch
+                        {
+                            IObjectCreationOperation { Type: { } created } when created.AllInterfaces.Contains(spark.Symbols.Disposable, SymbolEqualityComparer.Default) => created.Name,
+                            IInvocationOperation call when ConnectMethods.Contains(call.TargetMethod.Name) => call.TargetMethod.Name + "()",
+                            _ => null,
+                        };
+                        if (opened is not null)
+                        {
+                            c.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.SL1017_ForeachWriterNotSerializable,
+                                c.Operation.Syntax.GetLocation(),
+                                DiagnosticSeverity.Warning,
+                                additionalLocations: null,
+                                properties: null,
+                                $"'{owner.Name}' opens {opened} when it is constructed on the driver; connections cannot travel to the executors: open them in Open(partitionId, epochId) and release them in Close"));
+                        }
+                    },
+                    OperationKind.ObjectCreation,
+                    OperationKind.Invocation);
+            });
         }
 
         private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol writer) =>

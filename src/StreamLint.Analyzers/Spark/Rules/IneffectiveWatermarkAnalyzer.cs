@@ -25,7 +25,7 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            RegisterInvocationsPerBlock(
+            RegisterSparkCalls(
                 context,
                 spark,
                 invocation => (invocation.TargetMethod.Name == "WithWatermark" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame))

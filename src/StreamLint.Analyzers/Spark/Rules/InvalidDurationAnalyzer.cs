@@ -30,11 +30,10 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            RegisterInvocationAction(context, spark, c => Analyze(c, spark));
+            RegisterSparkCalls(context, spark, (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(OperationAnalysisContext context, SparkCompilation spark)
+        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             IMethodSymbol method = invocation.TargetMethod;
             SparkSymbols s = spark.Symbols;
             Version version = StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree).SparkVersion;
@@ -64,7 +63,7 @@ namespace StreamLint.Spark.Rules
             }
         }
 
-        private static void CheckWindow(OperationAnalysisContext context, IInvocationOperation invocation, Version version)
+        private static void CheckWindow(BlockContext context, IInvocationOperation invocation, Version version)
         {
             SparkInterval? window = Check(context, Operations.Argument(invocation, 1), "Window duration", version, (text, interval) =>
                 interval.Months != 0 ? $"Intervals greater than a month is not supported ({text})."
@@ -91,7 +90,7 @@ namespace StreamLint.Spark.Rules
         /// Parses the argument when it is a constant (or an interpolation with constant units) and reports what Spark
         /// would reject; returns the interval when it is a constant that parses.
         /// </summary>
-        private static SparkInterval? Check(OperationAnalysisContext context, IOperation? argument, string what, Version version, Func<string, SparkInterval, string?> sparkRejects)
+        private static SparkInterval? Check(BlockContext context, IOperation? argument, string what, Version version, Func<string, SparkInterval, string?> sparkRejects)
         {
             if (argument is null)
             {
@@ -194,7 +193,7 @@ namespace StreamLint.Spark.Rules
             return text.Substring(0, at) + replacement + text.Substring(at + badUnit.Length);
         }
 
-        private static void Report(OperationAnalysisContext context, IOperation argument, string message, string? corrected) =>
+        private static void Report(BlockContext context, IOperation argument, string message, string? corrected) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1015_InvalidDuration,
                 argument.Syntax.GetLocation(),

@@ -48,11 +48,10 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            RegisterInvocationAction(context, spark, c => Analyze(c, spark));
+            RegisterSparkCalls(context, spark, (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(OperationAnalysisContext context, SparkCompilation spark)
+        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             SparkSymbols s = spark.Symbols;
             INamedTypeSymbol type = invocation.TargetMethod.ContainingType;
             string name = invocation.TargetMethod.Name;
@@ -120,7 +119,7 @@ namespace StreamLint.Spark.Rules
             }
         }
 
-        private static void Report(OperationAnalysisContext context, Location location, DiagnosticSeverity severity, string? fix, string message) =>
+        private static void Report(BlockContext context, Location location, DiagnosticSeverity severity, string? fix, string message) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1014_InvalidKafkaOptions,
                 location,

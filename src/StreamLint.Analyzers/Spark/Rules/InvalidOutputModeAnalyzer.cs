@@ -29,13 +29,12 @@ namespace StreamLint.Spark.Rules
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
         {
-            RegisterInvocationAction(context, spark, c => AnalyzeModeString(c, spark));
+            RegisterSparkCalls(context, spark, (c, invocation) => AnalyzeModeString(c, invocation, spark));
             RegisterStartedQueries(context, spark, AnalyzeQuery);
         }
 
-        private static void AnalyzeModeString(OperationAnalysisContext context, SparkCompilation spark)
+        private static void AnalyzeModeString(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             if (invocation.TargetMethod.Name != "OutputMode" || !spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataStreamWriter)
                 || Operations.ConstantString(Operations.Argument(invocation, 0)) is not { } mode
                 || OutputModes.Parse(mode) != OutputModeFact.Invalid)

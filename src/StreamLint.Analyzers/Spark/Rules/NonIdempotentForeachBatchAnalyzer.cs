@@ -28,11 +28,11 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            RegisterInvocationAction(context, spark, c => Analyze(c, spark));
+            RegisterSparkCalls(context, spark, (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(OperationAnalysisContext context, SparkCompilation spark)
+        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
-            if (ForeachBatchFunction.TryCreate((IInvocationOperation)context.Operation, spark, context.CancellationToken) is not { } function
+            if (ForeachBatchFunction.TryCreate(invocation, spark, context.CancellationToken) is not { } function
                 || function.UsesBatchId())
             {
                 return;
@@ -72,8 +72,8 @@ namespace StreamLint.Spark.Rules
             facts.SaveMode == "append" || (write.TargetMethod.Name == "InsertInto" && !facts.SaveModeKnown);
 
         /// <summary>A stable application id for Delta's idempotent writes: the query name, else the enclosing member.</summary>
-        private static string AppId(ForeachBatchFunction function, SparkCompilation spark, OperationAnalysisContext context) =>
+        private static string AppId(ForeachBatchFunction function, SparkCompilation spark, BlockContext context) =>
             spark.Evaluator.EvaluateBuilder(function.Call, context.CancellationToken)?.Facts.QueryName
-            ?? context.ContainingSymbol.Name.Trim('<', '>', '$');
+            ?? context.OwningSymbol.Name.Trim('<', '>', '$');
     }
 }

@@ -19,7 +19,7 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            RegisterInvocationsPerBlock(
+            RegisterSparkCalls(
                 context,
                 spark,
                 invocation => invocation.TargetMethod.Name is "GroupBy" or "Rollup" or "Cube" or "WithWatermark"

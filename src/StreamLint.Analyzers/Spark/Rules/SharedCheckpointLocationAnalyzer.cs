@@ -20,12 +20,11 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            RegisterInvocationAction(
+            RegisterSparkCalls(
                 context,
                 spark,
-                c =>
+                (c, option) =>
                 {
-                    var option = (IInvocationOperation)c.Operation;
                     if (option.TargetMethod.Name != "Option" || !spark.Symbols.Is(option.TargetMethod.ContainingType, spark.Symbols.DataStreamWriter)
                         || !string.Equals(Operations.ConstantString(Operations.Argument(option, 0)), "checkpointLocation", StringComparison.OrdinalIgnoreCase)
                         || Operations.Argument(option, 1) is not { } value

@@ -28,18 +28,10 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             context.RegisterOperationBlockAction(block =>
             {
-                if (block.OperationBlocks.IsEmpty || !spark.IsSparkRelevant(block.OperationBlocks[0].Syntax.SyntaxTree, block.CancellationToken))
-                {
-                    return;
-                }
-
-                var invocations = block.OperationBlocks.SelectMany(b => b.DescendantsAndSelf()).OfType<IInvocationOperation>().ToList();
-                var discarded = invocations
-                    .Where(i => StartedQuery.IsStartCall(i, spark.Symbols) && i.Parent is IExpressionStatementOperation)
-                    .OrderBy(i => i.Syntax.SpanStart)
-                    .ToList();
+                SparkCalls calls = spark.CallsIn(block.OperationBlocks, block.CancellationToken);
+                var discarded = calls.Starts.Where(i => i.Parent is IExpressionStatementOperation).ToList();
                 if (discarded.Count == 0
-                    || invocations.Any(i => Awaits.Contains(i.TargetMethod.Name)
+                    || calls.All.Any(i => Awaits.Contains(i.TargetMethod.Name)
                         && (spark.Symbols.Is(i.TargetMethod.ContainingType, spark.Symbols.StreamingQuery) || spark.Symbols.Is(i.TargetMethod.ContainingType, spark.Symbols.StreamingQueryManager)))
                     || spark.MentionsIdentifier("AwaitAnyTermination", block.CancellationToken))
                 {
@@ -48,7 +40,7 @@ namespace StreamLint.Spark.Rules
 
                 // Appending AwaitTermination() to any start but the last would block before the later queries start.
                 IInvocationOperation last = discarded[discarded.Count - 1];
-                bool laterStarts = invocations.Any(i => StartedQuery.IsStartCall(i, spark.Symbols) && i.Syntax.SpanStart > last.Syntax.SpanStart);
+                bool laterStarts = calls.Starts.Any(i => i.Syntax.SpanStart > last.Syntax.SpanStart);
                 foreach (IInvocationOperation start in discarded)
                 {
                     block.ReportDiagnostic(Diagnostic.Create(

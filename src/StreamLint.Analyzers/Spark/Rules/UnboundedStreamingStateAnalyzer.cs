@@ -32,7 +32,7 @@ namespace StreamLint.Spark.Rules
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
         {
             RegisterStartedQueries(context, spark, (c, query) => AnalyzeAggregations(c, query));
-            RegisterInvocationsPerBlock(
+            RegisterSparkCalls(
                 context,
                 spark,
                 invocation => invocation.TargetMethod.Name is "Distinct" or "DropDuplicates" or "Join"

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -24,6 +25,7 @@ namespace StreamLint.Spark.Rules
 
         private static readonly ImmutableHashSet<string> Sorts = ImmutableHashSet.Create("OrderBy", "Sort", "SortWithinPartitions");
         private static readonly ImmutableHashSet<string> DistinctAggregates = ImmutableHashSet.Create("CountDistinct", "SumDistinct");
+        private static readonly ImmutableHashSet<string> Combinations = ImmutableHashSet.Create("Union", "UnionByName", "Intersect", "IntersectAll", "Except", "ExceptAll", "Join");
 
         public UnsupportedStreamingOperationAnalyzer()
             : base(Descriptors.SL1007_UnsupportedStreamingOperation)
@@ -32,17 +34,26 @@ namespace StreamLint.Spark.Rules
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
         {
-            RegisterInvocationAction(context, spark, c => AnalyzeCall(c, spark));
+            RegisterSparkCalls(context, spark, (c, invocation) => AnalyzeCall(c, invocation, spark));
             RegisterStartedQueries(context, spark, AnalyzeQuery);
         }
 
-        private static void AnalyzeCall(OperationAnalysisContext context, SparkCompilation spark)
+        private static void AnalyzeCall(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             SparkSymbols symbols = spark.Symbols;
             bool onDataFrame = symbols.Is(invocation.TargetMethod.ContainingType, symbols.DataFrame);
             bool onGrouped = symbols.Is(invocation.TargetMethod.ContainingType, symbols.RelationalGroupedDataset);
             if (!onDataFrame && !onGrouped)
+            {
+                return;
+            }
+
+            // Most DataFrame calls (Select, Filter, GroupBy …) cannot break a checker row: decide that from the call
+            // itself before paying for its lineage.
+            string name = invocation.TargetMethod.Name;
+            bool isAggregation = onGrouped || name == "Agg";
+            bool rowOperator = onDataFrame && (name is "Rollup" or "Cube" or "Sample" || Combinations.Contains(name));
+            if (!rowOperator && !HasRejectedExpression(invocation, symbols, isAggregation))
             {
                 return;
             }
@@ -56,7 +67,6 @@ namespace StreamLint.Spark.Rules
                 return;
             }
 
-            string name = invocation.TargetMethod.Name;
             if (input.Kind == Streamingness.Streaming)
             {
                 string? message = name switch
@@ -72,7 +82,7 @@ namespace StreamLint.Spark.Rules
                     Report(context, invocation.Syntax, name + "(…)", message);
                 }
 
-                ReportExpressions(context, invocation, spark, onGrouped || name == "Agg");
+                ReportExpressions(context, invocation, spark, isAggregation);
             }
 
             if (onDataFrame && CombinationMessage(invocation, input, spark, context) is { } combination)
@@ -82,10 +92,10 @@ namespace StreamLint.Spark.Rules
         }
 
         /// <summary>Union/Intersect/Except/Join rows of the checker (C15b–f, C18–C20).</summary>
-        private static string? CombinationMessage(IInvocationOperation invocation, PlanNode left, SparkCompilation spark, OperationAnalysisContext context)
+        private static string? CombinationMessage(IInvocationOperation invocation, PlanNode left, SparkCompilation spark, BlockContext context)
         {
             string name = invocation.TargetMethod.Name;
-            if (name is not ("Union" or "UnionByName" or "Intersect" or "IntersectAll" or "Except" or "ExceptAll" or "Join"))
+            if (!Combinations.Contains(name))
             {
                 return null;
             }
@@ -136,37 +146,52 @@ namespace StreamLint.Spark.Rules
         /// Column.Over(window spec) (C25) and, in aggregations, distinct aggregates (C8). Only the call's own arguments
         /// are searched, so a nested DataFrame call is judged on its own.
         /// </summary>
-        private static void ReportExpressions(OperationAnalysisContext context, IInvocationOperation invocation, SparkCompilation spark, bool isAggregation)
+        private static IEnumerable<IInvocationOperation> RejectedExpressions(IInvocationOperation invocation, SparkSymbols symbols, bool isAggregation)
         {
-            SparkSymbols symbols = spark.Symbols;
             foreach (IArgumentOperation argument in invocation.Arguments)
             {
                 foreach (IInvocationOperation call in argument.DescendantsAndSelf().OfType<IInvocationOperation>())
                 {
                     IMethodSymbol method = call.TargetMethod;
-                    if (symbols.Is(method.ContainingType, symbols.Functions) && method.Name == "MonotonicallyIncreasingId")
+                    if ((symbols.Is(method.ContainingType, symbols.Functions) && (method.Name == "MonotonicallyIncreasingId" || (isAggregation && DistinctAggregates.Contains(method.Name))))
+                        || (symbols.Is(method.ContainingType, symbols.Column) && method.Name == "Over"))
                     {
-                        Report(context, call.Syntax, "MonotonicallyIncreasingId()", "Expression(s): monotonically_increasing_id() is not supported with streaming DataFrames/Datasets");
+                        yield return call;
                     }
-                    else if (symbols.Is(method.ContainingType, symbols.Column) && method.Name == "Over")
-                    {
-                        bool newer = StreamLintOptions.For(context.Options, call.Syntax.SyntaxTree).SparkVersion >= new System.Version(4, 0);
-                        Report(context, call.Syntax, "A window function (Over)", newer
-                            ? "Window function is not supported in … on streaming DataFrames/Datasets. Structured Streaming only supports time-window aggregation using the WINDOW function."
-                            : "Non-time-based windows are not supported on streaming DataFrames/Datasets");
-                    }
-                    else if (isAggregation && symbols.Is(method.ContainingType, symbols.Functions) && DistinctAggregates.Contains(method.Name))
-                    {
-                        var properties = method.Name == "CountDistinct" && call.Arguments.Length == 2 && Operations.ParamsElements(call, 1) is { IsEmpty: true }
-                            ? ImmutableDictionary<string, string?>.Empty.Add(CountDistinctProperty, "true")
-                            : ImmutableDictionary<string, string?>.Empty;
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.SL1007_UnsupportedStreamingOperation,
-                            Operations.NameLocation(call.Syntax),
-                            properties,
-                            method.Name + "(…) in a streaming aggregation",
-                            DistinctAggregateMessage));
-                    }
+                }
+            }
+        }
+
+        private static bool HasRejectedExpression(IInvocationOperation invocation, SparkSymbols symbols, bool isAggregation) =>
+            RejectedExpressions(invocation, symbols, isAggregation).Any();
+
+        private static void ReportExpressions(BlockContext context, IInvocationOperation invocation, SparkCompilation spark, bool isAggregation)
+        {
+            foreach (IInvocationOperation call in RejectedExpressions(invocation, spark.Symbols, isAggregation))
+            {
+                IMethodSymbol method = call.TargetMethod;
+                if (method.Name == "MonotonicallyIncreasingId")
+                {
+                    Report(context, call.Syntax, "MonotonicallyIncreasingId()", "Expression(s): monotonically_increasing_id() is not supported with streaming DataFrames/Datasets");
+                }
+                else if (method.Name == "Over")
+                {
+                    bool newer = StreamLintOptions.For(context.Options, call.Syntax.SyntaxTree).SparkVersion >= new System.Version(4, 0);
+                    Report(context, call.Syntax, "A window function (Over)", newer
+                        ? "Window function is not supported in … on streaming DataFrames/Datasets. Structured Streaming only supports time-window aggregation using the WINDOW function."
+                        : "Non-time-based windows are not supported on streaming DataFrames/Datasets");
+                }
+                else
+                {
+                    var properties = method.Name == "CountDistinct" && call.Arguments.Length == 2 && Operations.ParamsElements(call, 1) is { IsEmpty: true }
+                        ? ImmutableDictionary<string, string?>.Empty.Add(CountDistinctProperty, "true")
+                        : ImmutableDictionary<string, string?>.Empty;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SL1007_UnsupportedStreamingOperation,
+                        Operations.NameLocation(call.Syntax),
+                        properties,
+                        method.Name + "(…) in a streaming aggregation",
+                        DistinctAggregateMessage));
                 }
             }
         }
@@ -213,7 +238,7 @@ namespace StreamLint.Spark.Rules
         private static bool HasUnknownInput(PlanNode node) =>
             PlanQueries.Nodes(node).Any(n => n is ParameterNode or CombineNode { Right: null });
 
-        private static void Report(OperationAnalysisContext context, SyntaxNode site, string operation, string message) =>
+        private static void Report(BlockContext context, SyntaxNode site, string operation, string message) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1007_UnsupportedStreamingOperation,
                 Operations.NameLocation(site),

@@ -26,12 +26,11 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            RegisterInvocationAction(
+            RegisterSparkCalls(
                 context,
                 spark,
-                c =>
+                (c, invocation) =>
                 {
-                    var invocation = (IInvocationOperation)c.Operation;
                     if (invocation.TargetMethod.Name != "WriteStream" || !spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame)
                         || spark.Evaluator.EvaluateBoundDataFrame(invocation.Instance, c.CancellationToken) is not { Kind: Streamingness.Batch } plan)
                     {

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace StreamLint.Spark
+{
+    /// <summary>
+    /// The calls to Microsoft.Spark methods in one member's body, in source order, found in one walk of its operations
+    /// and shared by every rule (<see cref="SparkCompilation.CallsIn"/>). Without it each rule had the driver call it
+    /// back for every invocation of the member, or walked the body itself: twenty walks of the same body.
+    /// </summary>
+    internal sealed class SparkCalls
+    {
+        public static readonly SparkCalls None = new SparkCalls(ImmutableArray<IInvocationOperation>.Empty, ImmutableArray<IInvocationOperation>.Empty);
+
+        private SparkCalls(ImmutableArray<IInvocationOperation> all, ImmutableArray<IInvocationOperation> starts)
+        {
+            this.All = all;
+            this.Starts = starts;
+        }
+
+        /// <summary>Every invocation of a method declared in Microsoft.Spark, in source order (lambda bodies included).</summary>
+        public ImmutableArray<IInvocationOperation> All { get; }
+
+        /// <summary>The calls that start a streaming query (<see cref="StartedQuery.IsStartCall"/>), in source order.</summary>
+        public ImmutableArray<IInvocationOperation> Starts { get; }
+
+        public static SparkCalls Collect(ImmutableArray<IOperation> blocks, SparkSymbols symbols, CancellationToken cancellationToken)
+        {
+            var walker = new Walker(symbols, cancellationToken);
+            foreach (IOperation block in blocks)
+            {
+                walker.Visit(block);
+            }
+
+            if (walker.All.Count == 0)
+            {
+                return None;
+            }
+
+            // The walker visits a call's receiver and arguments before finishing the call itself, so order by position.
+            walker.All.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+            ImmutableArray<IInvocationOperation> all = walker.All.ToImmutable();
+            ImmutableArray<IInvocationOperation>.Builder starts = ImmutableArray.CreateBuilder<IInvocationOperation>();
+            foreach (IInvocationOperation call in all)
+            {
+                if (StartedQuery.IsStartCall(call, symbols))
+                {
+                    starts.Add(call);
+                }
+            }
+
+            return new SparkCalls(all, starts.ToImmutable());
+        }
+
+        private sealed class Walker : OperationWalker
+        {
+            private readonly SparkSymbols symbols;
+            private readonly CancellationToken cancellationToken;
+
+            public Walker(SparkSymbols symbols, CancellationToken cancellationToken)
+            {
+                this.symbols = symbols;
+                this.cancellationToken = cancellationToken;
+            }
+
+            public ImmutableArray<IInvocationOperation>.Builder All { get; } = ImmutableArray.CreateBuilder<IInvocationOperation>();
+
+            public override void VisitInvocation(IInvocationOperation operation)
+            {
+                if (this.symbols.IsSparkAssembly(operation.TargetMethod.ContainingAssembly))
+                {
+                    this.All.Add(operation);
+                }
+
+                base.VisitInvocation(operation);
+            }
+
+            public override void VisitBlock(IBlockOperation operation)
+            {
+                this.cancellationToken.ThrowIfCancellationRequested();
+                base.VisitBlock(operation);
+            }
+        }
+    }
+}
