@@ -19,7 +19,11 @@ namespace StreamLint.Spark
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated files and members are not analysed (no Analyze flag). ReportDiagnostics spares every diagnostic
+            // the driver's generated-code test, which on the first diagnostic of a file binds the attributes of every
+            // symbol declared in it — the largest single cost of a file with findings (docs/performance.md). The rules
+            // only report inside the member they analyse, which is not generated, so nothing more is reported.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 if (SparkCompilation.For(start.Compilation) is { } spark)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -22,15 +21,15 @@ namespace StreamLint.Spark
         private static readonly ConditionalWeakTable<Compilation, SparkCompilation?> Instances = new ConditionalWeakTable<Compilation, SparkCompilation?>();
 
         private readonly Compilation compilation;
-        private readonly ConcurrentDictionary<SyntaxNode, SparkCalls> calls = new ConcurrentDictionary<SyntaxNode, SparkCalls>();
-        private readonly ConcurrentDictionary<SyntaxNode, LocalDefinitions> localDefinitions = new ConcurrentDictionary<SyntaxNode, LocalDefinitions>();
-        private readonly ConcurrentDictionary<string, bool> confKeysSet = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, bool> identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly Cache<SyntaxNode, SparkCalls> calls = new Cache<SyntaxNode, SparkCalls>();
+        private readonly Cache<SyntaxNode, LocalDefinitions> localDefinitions = new Cache<SyntaxNode, LocalDefinitions>();
+        private readonly Cache<string, bool> confKeysSet = new Cache<string, bool>(StringComparer.Ordinal);
+        private readonly Cache<string, bool> identifiers = new Cache<string, bool>(StringComparer.Ordinal);
         private ImmutableArray<CheckpointSetting>? checkpoints;
-        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
-        private readonly ConcurrentDictionary<string, ImmutableArray<BoundCandidate>> boundCandidates = new ConcurrentDictionary<string, ImmutableArray<BoundCandidate>>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<HelperCallSite>> callSites =
-            new ConcurrentDictionary<IMethodSymbol, ImmutableArray<HelperCallSite>>(SymbolEqualityComparer.Default);
+        private readonly Cache<SyntaxTree, SemanticModel> models = new Cache<SyntaxTree, SemanticModel>();
+        private readonly Cache<string, ImmutableArray<BoundCandidate>> boundCandidates = new Cache<string, ImmutableArray<BoundCandidate>>(StringComparer.Ordinal);
+        private readonly Cache<IMethodSymbol, ImmutableArray<HelperCallSite>> callSites =
+            new Cache<IMethodSymbol, ImmutableArray<HelperCallSite>>(SymbolEqualityComparer.Default);
 
         private SparkCompilation(Compilation compilation, SparkSymbols symbols)
         {

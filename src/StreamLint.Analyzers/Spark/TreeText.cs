@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -28,14 +27,20 @@ namespace StreamLint.Spark
             "StreamingQuery", "Trigger", "WithWatermark", "GroupBy", "Spark",
         };
 
-        private static readonly Dictionary<char, string[]> SparkWordsByFirst =
-            SparkWords.GroupBy(w => w[0]).ToDictionary(g => g.Key, g => g.ToArray());
+        /// <summary>The Spark words by their first (ASCII) character; null where none starts with it.</summary>
+        private static readonly string[]?[] SparkWordsByFirst = Enumerable.Range(0, 128)
+            .Select(c => SparkWords.Where(w => w[0] == c).ToArray() is { Length: > 0 } words ? words : null)
+            .ToArray();
+
+        private static readonly int MinSparkWordLength = SparkWords.Min(w => w.Length);
 
         private static readonly int MaxSparkWordLength = SparkWords.Max(w => w.Length);
 
+        private static readonly bool[] IdentifierChar = Enumerable.Range(0, 128).Select(c => IsAsciiIdentifierPart((char)c)).ToArray();
+
         private readonly SyntaxTree tree;
-        private readonly ConcurrentDictionary<string, bool> stringConstants = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, bool> identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly Cache<string, bool> stringConstants = new Cache<string, bool>(StringComparer.Ordinal);
+        private readonly Cache<string, bool> identifiers = new Cache<string, bool>(StringComparer.Ordinal);
         private Dictionary<string, List<InvocationExpressionSyntax>>? invocationsByName;
         private int sparkRelevant; // 0 unknown, 1 yes, 2 no
 
@@ -81,27 +86,29 @@ namespace StreamLint.Spark
             }
 
             int i = 0;
-            while (i < text.Length)
+            int length = text.Length;
+            while (i < length)
             {
                 char c = text[i];
-                if (!IsAsciiIdentifierPart(c))
+                if (c >= 128 || !IdentifierChar[c])
                 {
                     i++;
                     continue;
                 }
 
                 int start = i;
-                while (i < text.Length && IsAsciiIdentifierPart(text[i]))
+                do
                 {
                     i++;
                 }
+                while (i < length && text[i] < 128 && IdentifierChar[text[i]]);
 
-                int length = i - start;
-                if (length <= MaxSparkWordLength && SparkWordsByFirst.TryGetValue(c, out string[]? words))
+                int wordLength = i - start;
+                if (wordLength >= MinSparkWordLength && wordLength <= MaxSparkWordLength && c < 128 && SparkWordsByFirst[c] is { } words)
                 {
                     foreach (string word in words)
                     {
-                        if (word.Length == length && string.CompareOrdinal(text, start, word, 0, length) == 0)
+                        if (word.Length == wordLength && string.CompareOrdinal(text, start, word, 0, wordLength) == 0)
                         {
                             return true;
                         }

@@ -31,6 +31,19 @@ namespace StreamLint.Tests.Infrastructure
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>Asserts exactly the diagnostics marked in several named files (for file-name conventions such as *.g.cs).</summary>
+        public static Task VerifyAnalyzerAsync(IEnumerable<(string Path, string Source)> sources, string? editorConfig = null)
+        {
+            var test = new Test(withSpark: true);
+            foreach ((string path, string source) in sources)
+            {
+                test.TestState.Sources.Add((path, source));
+            }
+
+            test.AddEditorConfig(editorConfig);
+            return test.RunAsync(CancellationToken.None);
+        }
+
         /// <summary>Applies the fix with <paramref name="equivalenceKey"/> to every marked diagnostic (one by one and as Fix All).</summary>
         public static Task VerifyCodeFixAsync(string source, string fixedSource, string equivalenceKey, string? editorConfig = null)
         {

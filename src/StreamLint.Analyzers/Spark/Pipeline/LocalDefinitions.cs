@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -23,7 +22,7 @@ namespace StreamLint.Spark.Pipeline
         /// <summary>Stands for "no single declaring function" in <see cref="declaringFunctions"/>.</summary>
         private static readonly SyntaxNode NoFunction = SyntaxFactory.EmptyStatement();
 
-        private readonly ConcurrentDictionary<ILocalSymbol, SyntaxNode> declaringFunctions = new ConcurrentDictionary<ILocalSymbol, SyntaxNode>(SymbolEqualityComparer.Default);
+        private readonly Cache<ILocalSymbol, SyntaxNode> declaringFunctions = new Cache<ILocalSymbol, SyntaxNode>(SymbolEqualityComparer.Default);
 
         public LocalDefinitions(IOperation root) => new Indexer(this).Visit(root);
 

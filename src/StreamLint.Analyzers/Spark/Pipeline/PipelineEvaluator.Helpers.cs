@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -18,13 +17,13 @@ namespace StreamLint.Spark.Pipeline
     {
         private const int MaxCallerDepth = 4;
 
-        private readonly ConcurrentDictionary<PlanNode, PlanNode?> bound = new ConcurrentDictionary<PlanNode, PlanNode?>();
+        private readonly Cache<PlanNode, PlanNode?> bound = new Cache<PlanNode, PlanNode?>();
 
-        private readonly ConcurrentDictionary<IParameterSymbol, PlanNode?> boundParameters =
-            new ConcurrentDictionary<IParameterSymbol, PlanNode?>(SymbolEqualityComparer.Default);
+        private readonly Cache<IParameterSymbol, PlanNode?> boundParameters =
+            new Cache<IParameterSymbol, PlanNode?>(SymbolEqualityComparer.Default);
 
-        private readonly ConcurrentDictionary<IMethodSymbol, SparkValue?> summaries =
-            new ConcurrentDictionary<IMethodSymbol, SparkValue?>(SymbolEqualityComparer.Default);
+        private readonly Cache<IMethodSymbol, SparkValue?> summaries =
+            new Cache<IMethodSymbol, SparkValue?>(SymbolEqualityComparer.Default);
 
         /// <summary>The DataFrame <paramref name="operation"/> evaluates to, with the enclosing method's parameters bound from its callers.</summary>
         public PlanNode? EvaluateBoundDataFrame(IOperation? operation, CancellationToken cancellationToken) =>

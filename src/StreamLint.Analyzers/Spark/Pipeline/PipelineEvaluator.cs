@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -19,7 +18,7 @@ namespace StreamLint.Spark.Pipeline
         private const int MaxDepth = 256;
 
         private readonly SparkCompilation spark;
-        private readonly ConcurrentDictionary<SyntaxNode, SparkValue?> cache = new ConcurrentDictionary<SyntaxNode, SparkValue?>();
+        private readonly Cache<SyntaxNode, SparkValue?> cache = new Cache<SyntaxNode, SparkValue?>();
 
         public PipelineEvaluator(SparkCompilation spark) => this.spark = spark;
 
