@@ -11,21 +11,27 @@ using Microsoft.CodeAnalysis.Text;
 namespace StreamLint.Spark
 {
     /// <summary>
-    /// What a rule sees of a method body once it has been read: the body, options, and a reporter that drops a
+    /// What a rule sees of a member that calls Spark: its body, options, and a reporter that drops a
     /// diagnostic already reported at the same place with the same message and the same fix targets (one writer
     /// started twice proves the same problem twice). Queries that share an aggregation but have their own writers
     /// keep one diagnostic each, so that each one's fix changes its own writer.
     /// </summary>
     internal sealed class BlockContext
     {
-        private readonly OperationBlockAnalysisContext inner;
-        private readonly HashSet<(string Id, TextSpan Span, string Message, string Targets)> reported = new HashSet<(string, TextSpan, string, string)>();
+        private readonly SemanticModelAnalysisContext inner;
+        private readonly SparkMember member;
+        private HashSet<(string Id, TextSpan Span, string Message, string Targets)>? reported;
 
-        public BlockContext(OperationBlockAnalysisContext inner) => this.inner = inner;
+        public BlockContext(SparkMember member, SemanticModelAnalysisContext inner)
+        {
+            this.member = member;
+            this.inner = inner;
+        }
 
-        public ImmutableArray<IOperation> OperationBlocks => this.inner.OperationBlocks;
+        /// <summary>The member's body (one operation block, as the driver would give it).</summary>
+        public ImmutableArray<IOperation> OperationBlocks => ImmutableArray.Create(this.member.Body);
 
-        public ISymbol OwningSymbol => this.inner.OwningSymbol;
+        public ISymbol OwningSymbol => this.member.Owner;
 
         public AnalyzerOptions Options => this.inner.Options;
 
@@ -34,6 +40,7 @@ namespace StreamLint.Spark
         public void ReportDiagnostic(Diagnostic diagnostic)
         {
             string targets = string.Join(";", diagnostic.AdditionalLocations.Select(l => l.SourceSpan.ToString()));
+            this.reported ??= new HashSet<(string, TextSpan, string, string)>();
             if (this.reported.Add((diagnostic.Id, diagnostic.Location.SourceSpan, diagnostic.GetMessage(CultureInfo.InvariantCulture), targets)))
             {
                 this.inner.ReportDiagnostic(diagnostic);

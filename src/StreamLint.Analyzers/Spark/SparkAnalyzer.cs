@@ -50,55 +50,59 @@ namespace StreamLint.Spark
         }
 
         /// <summary>
-        /// Calls <paramref name="analyze"/> for every streaming query started in a method (or other executable member).
-        /// Queries are analysed with the whole body in view, from an operation block action, so a diagnostic may point
-        /// anywhere in the body (an aggregation several statements before Start) and still be local to it: live in
-        /// the IDE and fixable.
+        /// Calls <paramref name="analyze"/> for every member of a file that calls Microsoft.Spark.
+        /// </summary>
+        /// <remarks>
+        /// Performance (docs/performance.md): one semantic-model action per file, not an operation-block action per
+        /// member. The members and their Spark calls are found once per file for all rules
+        /// (<see cref="SparkCompilation.MembersIn"/>), files that name no Spark API cost one cached check, and a
+        /// project's thousands of other members cost nothing at all — instead of twenty driver callbacks each.
+        /// Diagnostics stay local to the file: live in the IDE and fixable.
+        /// </remarks>
+        private protected static void RegisterSparkMembers(
+            CompilationStartAnalysisContext context,
+            SparkCompilation spark,
+            System.Action<BlockContext, SparkMember> analyze) =>
+            context.RegisterSemanticModelAction(c =>
+            {
+                foreach (SparkMember member in spark.MembersIn(c.SemanticModel, c.CancellationToken))
+                {
+                    analyze(new BlockContext(member, c), member);
+                }
+            });
+
+        /// <summary>
+        /// Calls <paramref name="analyze"/> for every streaming query started in a member, with the member in view,
+        /// so a diagnostic may point anywhere in it (an aggregation several statements before Start).
         /// </summary>
         private protected static void RegisterStartedQueries(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
             System.Action<BlockContext, StartedQuery> analyze) =>
-            context.RegisterOperationBlockAction(block =>
+            RegisterSparkMembers(context, spark, (block, member) =>
             {
-                SparkCalls calls = spark.CallsIn(block.OperationBlocks, block.CancellationToken);
-                if (calls.Starts.IsEmpty)
+                foreach (StartedQuery query in member.Calls.Queries(spark, block.CancellationToken))
                 {
-                    return;
-                }
-
-                var reporting = new BlockContext(block);
-                foreach (IInvocationOperation start in calls.Starts)
-                {
-                    if (StartedQuery.TryCreate(start, spark, block.CancellationToken) is { } query)
-                    {
-                        analyze(reporting, query);
-                    }
+                    analyze(block, query);
                 }
             });
 
         /// <summary>
-        /// Calls <paramref name="analyze"/>, with the whole body in view, for each call to Microsoft.Spark in it that
-        /// <paramref name="interesting"/> selects (a cheap test on the bound method), in source order.
+        /// Calls <paramref name="analyze"/> for each call to Microsoft.Spark that <paramref name="interesting"/>
+        /// selects (a cheap test on the bound method), in source order, with its member in view.
         /// </summary>
-        /// <remarks>
-        /// Performance (docs/performance.md): the calls come from <see cref="SparkCompilation.CallsIn"/>, one walk per
-        /// member shared by all rules, and members of files that name no Spark API cost one cached check — instead of
-        /// a driver callback for every invocation of the project, per rule.
-        /// </remarks>
         private protected static void RegisterSparkCalls(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
             System.Func<IInvocationOperation, bool> interesting,
             System.Action<BlockContext, IInvocationOperation> analyze) =>
-            context.RegisterOperationBlockAction(block =>
+            RegisterSparkMembers(context, spark, (block, member) =>
             {
-                BlockContext? reporting = null;
-                foreach (IInvocationOperation call in spark.CallsIn(block.OperationBlocks, block.CancellationToken).All)
+                foreach (IInvocationOperation call in member.Calls.All)
                 {
                     if (interesting(call))
                     {
-                        analyze(reporting ??= new BlockContext(block), call);
+                        analyze(block, call);
                     }
                 }
             });

@@ -14,6 +14,8 @@ namespace StreamLint.Spark
     {
         public static readonly SparkCalls None = new SparkCalls(ImmutableArray<IInvocationOperation>.Empty, ImmutableArray<IInvocationOperation>.Empty);
 
+        private ImmutableArray<StartedQuery>? queries;
+
         private SparkCalls(ImmutableArray<IInvocationOperation> all, ImmutableArray<IInvocationOperation> starts)
         {
             this.All = all;
@@ -25,6 +27,28 @@ namespace StreamLint.Spark
 
         /// <summary>The calls that start a streaming query (<see cref="StartedQuery.IsStartCall"/>), in source order.</summary>
         public ImmutableArray<IInvocationOperation> Starts { get; }
+
+        /// <summary>The queries started in the member whose writer the model can see, in source order; evaluated once for all rules.</summary>
+        public ImmutableArray<StartedQuery> Queries(SparkCompilation spark, CancellationToken cancellationToken)
+        {
+            if (this.queries is { } known)
+            {
+                return known;
+            }
+
+            ImmutableArray<StartedQuery>.Builder queries = ImmutableArray.CreateBuilder<StartedQuery>();
+            foreach (IInvocationOperation start in this.Starts)
+            {
+                if (StartedQuery.TryCreate(start, spark, cancellationToken) is { } query)
+                {
+                    queries.Add(query);
+                }
+            }
+
+            ImmutableArray<StartedQuery> result = queries.ToImmutable();
+            this.queries = result;
+            return result;
+        }
 
         public static SparkCalls Collect(ImmutableArray<IOperation> blocks, SparkSymbols symbols, CancellationToken cancellationToken)
         {

@@ -21,7 +21,7 @@ namespace StreamLint.Spark
         private static readonly ConditionalWeakTable<Compilation, SparkCompilation?> Instances = new ConditionalWeakTable<Compilation, SparkCompilation?>();
 
         private readonly Compilation compilation;
-        private readonly Cache<SyntaxNode, SparkCalls> calls = new Cache<SyntaxNode, SparkCalls>();
+        private readonly Cache<SyntaxTree, ImmutableArray<SparkMember>> members = new Cache<SyntaxTree, ImmutableArray<SparkMember>>();
         private readonly Cache<SyntaxNode, LocalDefinitions> localDefinitions = new Cache<SyntaxNode, LocalDefinitions>();
         private readonly Cache<string, bool> confKeysSet = new Cache<string, bool>(StringComparer.Ordinal);
         private readonly Cache<string, bool> identifiers = new Cache<string, bool>(StringComparer.Ordinal);
@@ -47,17 +47,18 @@ namespace StreamLint.Spark
             Instances.GetValue(compilation, c => SparkSymbols.TryCreate(c) is { } symbols ? new SparkCompilation(c, symbols) : null);
 
         /// <summary>
-        /// The Microsoft.Spark calls of a member, found once for all rules; none outside files that can hold Spark
-        /// code (<see cref="IsSparkRelevant"/>).
+        /// The members of a file that call Microsoft.Spark, with their calls, found once for all rules; none in files
+        /// that name no Spark API (<see cref="IsSparkRelevant"/>).
         /// </summary>
-        public SparkCalls CallsIn(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+        public ImmutableArray<SparkMember> MembersIn(SemanticModel model, CancellationToken cancellationToken)
         {
-            if (blocks.IsEmpty || !this.IsSparkRelevant(blocks[0].Syntax.SyntaxTree, cancellationToken))
+            SyntaxTree tree = model.SyntaxTree;
+            if (!this.IsSparkRelevant(tree, cancellationToken))
             {
-                return SparkCalls.None;
+                return ImmutableArray<SparkMember>.Empty;
             }
 
-            return this.calls.GetOrAdd(blocks[0].Syntax, _ => SparkCalls.Collect(blocks, this.Symbols, cancellationToken));
+            return this.members.GetOrAdd(tree, _ => SparkMember.Collect(model, this, cancellationToken));
         }
 
         public LocalDefinitions DefinitionsFor(IOperation root) =>

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace StreamLint.Spark
@@ -6,6 +9,9 @@ namespace StreamLint.Spark
     internal sealed class SparkSymbols
     {
         private const string AssemblyName = "Microsoft.Spark";
+
+        /// <summary>Member names per Microsoft.Spark assembly symbol, which the IDE's compilations share while references are unchanged.</summary>
+        private static readonly ConditionalWeakTable<IAssemblySymbol, HashSet<string>> MemberNames = new ConditionalWeakTable<IAssemblySymbol, HashSet<string>>();
 
         private SparkSymbols(Compilation compilation, IAssemblySymbol spark, INamedTypeSymbol dataFrame)
         {
@@ -88,6 +94,42 @@ namespace StreamLint.Spark
 
             return null;
         }
+
+        /// <summary>Whether some type of Microsoft.Spark has a member named <paramref name="name"/>: a call by another name cannot be a Spark call.</summary>
+        public bool IsSparkMethodName(string? name) => name is not null && this.SparkMemberNames.Contains(name);
+
+        /// <summary>The member names of Microsoft.Spark's types, less those every object has; one set per assembly symbol.</summary>
+        public HashSet<string> SparkMemberNames => MemberNamesOf(this.Assembly);
+
+        private static HashSet<string> MemberNamesOf(IAssemblySymbol assembly) =>
+            MemberNames.GetValue(assembly, a =>
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                var namespaces = new Stack<INamespaceSymbol>();
+                namespaces.Push(a.GlobalNamespace);
+                while (namespaces.Count > 0)
+                {
+                    INamespaceSymbol ns = namespaces.Pop();
+                    foreach (INamespaceSymbol child in ns.GetNamespaceMembers())
+                    {
+                        namespaces.Push(child);
+                    }
+
+                    var types = new Stack<INamedTypeSymbol>(ns.GetTypeMembers());
+                    while (types.Count > 0)
+                    {
+                        INamedTypeSymbol type = types.Pop();
+                        names.UnionWith(type.MemberNames);
+                        foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+                        {
+                            types.Push(nested);
+                        }
+                    }
+                }
+
+                names.ExceptWith(new[] { "ToString", "Equals", "GetHashCode", "GetType", ".ctor", ".cctor" });
+                return names;
+            });
 
         public bool IsSparkAssembly(IAssemblySymbol? assembly) =>
             assembly is not null && SymbolEqualityComparer.Default.Equals(assembly, this.Assembly);

@@ -41,7 +41,8 @@ namespace StreamLint.Spark
         private readonly SyntaxTree tree;
         private readonly Cache<string, bool> stringConstants = new Cache<string, bool>(StringComparer.Ordinal);
         private readonly Cache<string, bool> identifiers = new Cache<string, bool>(StringComparer.Ordinal);
-        private Dictionary<string, List<InvocationExpressionSyntax>>? invocationsByName;
+        private InvocationIndex? invocations;
+        private CallCandidateList? callCandidates;
         private int sparkRelevant; // 0 unknown, 1 yes, 2 no
 
         private TreeText(SyntaxTree tree) => this.tree = tree;
@@ -119,47 +120,101 @@ namespace StreamLint.Spark
             return false;
         }
 
-        /// <summary>The invocations of this tree whose invoked simple name is <paramref name="name"/>, in source order; the tree is indexed once.</summary>
-        public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name, CancellationToken cancellationToken)
+        /// <summary>
+        /// Positions, in order, where the text has an identifier in <paramref name="names"/> followed (after
+        /// whitespace) by <c>(</c> or <c>&lt;</c>: every place a call to such a method can be written. Comments and
+        /// strings may add positions, never remove one; null when identifiers may be spelled with \u escapes.
+        /// Cached for the last name set asked about (the set of Microsoft.Spark member names, per assembly).
+        /// </summary>
+        public int[]? CallCandidates(HashSet<string> names, CancellationToken cancellationToken)
         {
-            Dictionary<string, List<InvocationExpressionSyntax>>? index = Volatile.Read(ref this.invocationsByName);
-            if (index is null)
+            CallCandidateList? known = Volatile.Read(ref this.callCandidates);
+            if (known is null || known.Names != names)
             {
-                Interlocked.CompareExchange(ref this.invocationsByName, this.BuildInvocationIndex(cancellationToken), null);
-                index = this.invocationsByName!;
+                known = new CallCandidateList(names, FindCallCandidates(this.tree.GetText(cancellationToken).ToString(), names));
+                Volatile.Write(ref this.callCandidates, known);
             }
 
-            return index.TryGetValue(name, out List<InvocationExpressionSyntax>? calls) ? calls : (IReadOnlyList<InvocationExpressionSyntax>)Array.Empty<InvocationExpressionSyntax>();
+            return known.Positions;
         }
 
-        private Dictionary<string, List<InvocationExpressionSyntax>> BuildInvocationIndex(CancellationToken cancellationToken)
+        private static int[]? FindCallCandidates(string text, HashSet<string> names)
         {
-            var index = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
-            foreach (SyntaxNode node in this.tree.GetRoot(cancellationToken).DescendantNodes())
+            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
             {
-                if (node is not InvocationExpressionSyntax call)
+                return null;
+            }
+
+            var positions = new List<int>();
+            int i = 0;
+            int length = text.Length;
+            while (i < length)
+            {
+                char c = text[i];
+                if (c >= 128 || !IdentifierChar[c])
                 {
+                    i++;
                     continue;
                 }
 
-                string? name = call.Expression switch
+                int start = i;
+                do
                 {
-                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    _ => null,
-                };
-                if (name is null)
+                    i++;
+                }
+                while (i < length && text[i] < 128 && IdentifierChar[text[i]]);
+
+                int next = i;
+                while (next < length && char.IsWhiteSpace(text[next]))
                 {
-                    continue;
+                    next++;
                 }
 
-                if (!index.TryGetValue(name, out List<InvocationExpressionSyntax>? list))
+                if (next < length && (text[next] == '(' || text[next] == '<') && (c < '0' || c > '9')
+                    && names.Contains(text.Substring(start, i - start)))
                 {
-                    index[name] = list = new List<InvocationExpressionSyntax>();
+                    positions.Add(start);
                 }
+            }
 
-                list.Add(call);
+            return positions.ToArray();
+        }
+
+        /// <summary>Every invocation of this tree, in source order; the tree is read once.</summary>
+        public IReadOnlyList<InvocationExpressionSyntax> Invocations(CancellationToken cancellationToken) =>
+            this.Index(cancellationToken).All;
+
+        /// <summary>The invocations of this tree whose invoked simple name is <paramref name="name"/>, in source order.</summary>
+        /// <remarks>A tree whose text does not contain the name (nor an escape that could spell it) is not indexed.</remarks>
+        public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name, CancellationToken cancellationToken) =>
+            this.MayContain(name, cancellationToken) && this.Index(cancellationToken).ByName.TryGetValue(name, out List<InvocationExpressionSyntax>? calls)
+                ? calls
+                : (IReadOnlyList<InvocationExpressionSyntax>)Array.Empty<InvocationExpressionSyntax>();
+
+        private bool MayContain(string name, CancellationToken cancellationToken)
+        {
+            string text = this.tree.GetText(cancellationToken).ToString();
+            return text.IndexOf(name, StringComparison.Ordinal) >= 0
+                || text.IndexOf("\\u", StringComparison.Ordinal) >= 0
+                || text.IndexOf("\\U", StringComparison.Ordinal) >= 0;
+        }
+
+        /// <summary>The simple name a call invokes (<c>x.Name()</c>, <c>x?.Name()</c>, <c>Name()</c>, <c>x.Name&lt;T&gt;()</c>); null otherwise.</summary>
+        public static string? InvokedName(InvocationExpressionSyntax call) => call.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
+
+        private InvocationIndex Index(CancellationToken cancellationToken)
+        {
+            InvocationIndex? index = Volatile.Read(ref this.invocations);
+            if (index is null)
+            {
+                Interlocked.CompareExchange(ref this.invocations, new InvocationIndex(this.tree.GetRoot(cancellationToken)), null);
+                index = this.invocations!;
             }
 
             return index;
@@ -211,5 +266,47 @@ namespace StreamLint.Spark
         /// <summary>Only ASCII letters, digits and '_' rule a match out: any other neighbour keeps it a candidate.</summary>
         private static bool IsAsciiIdentifierPart(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+
+        private sealed class CallCandidateList
+        {
+            public CallCandidateList(HashSet<string> names, int[]? positions)
+            {
+                this.Names = names;
+                this.Positions = positions;
+            }
+
+            public HashSet<string> Names { get; }
+
+            public int[]? Positions { get; }
+        }
+
+        private sealed class InvocationIndex
+        {
+            public InvocationIndex(SyntaxNode root)
+            {
+                foreach (SyntaxNode node in root.DescendantNodes())
+                {
+                    if (node is not InvocationExpressionSyntax call)
+                    {
+                        continue;
+                    }
+
+                    this.All.Add(call);
+                    if (InvokedName(call) is { } name)
+                    {
+                        if (!this.ByName.TryGetValue(name, out List<InvocationExpressionSyntax>? list))
+                        {
+                            this.ByName[name] = list = new List<InvocationExpressionSyntax>();
+                        }
+
+                        list.Add(call);
+                    }
+                }
+            }
+
+            public List<InvocationExpressionSyntax> All { get; } = new List<InvocationExpressionSyntax>();
+
+            public Dictionary<string, List<InvocationExpressionSyntax>> ByName { get; } = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+        }
     }
 }

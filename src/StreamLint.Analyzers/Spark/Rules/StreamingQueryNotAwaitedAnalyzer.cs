@@ -26,9 +26,9 @@ namespace StreamLint.Spark.Rules
         }
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
-            context.RegisterOperationBlockAction(block =>
+            RegisterSparkMembers(context, spark, (block, member) =>
             {
-                SparkCalls calls = spark.CallsIn(block.OperationBlocks, block.CancellationToken);
+                SparkCalls calls = member.Calls;
                 var discarded = calls.Starts.Where(i => i.Parent is IExpressionStatementOperation).ToList();
                 if (discarded.Count == 0
                     || calls.All.Any(i => Awaits.Contains(i.TargetMethod.Name)
