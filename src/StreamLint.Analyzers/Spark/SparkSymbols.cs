@@ -11,7 +11,7 @@ namespace StreamLint.Spark
         private const string AssemblyName = "Microsoft.Spark";
 
         /// <summary>Member names per Microsoft.Spark assembly symbol, which the IDE's compilations share while references are unchanged.</summary>
-        private static readonly ConditionalWeakTable<IAssemblySymbol, HashSet<string>> MemberNames = new ConditionalWeakTable<IAssemblySymbol, HashSet<string>>();
+        private static readonly ConditionalWeakTable<IAssemblySymbol, NameSet> MemberNames = new ConditionalWeakTable<IAssemblySymbol, NameSet>();
 
         private SparkSymbols(Compilation compilation, IAssemblySymbol spark, INamedTypeSymbol dataFrame)
         {
@@ -99,9 +99,9 @@ namespace StreamLint.Spark
         public bool IsSparkMethodName(string? name) => name is not null && this.SparkMemberNames.Contains(name);
 
         /// <summary>The member names of Microsoft.Spark's types, less those every object has; one set per assembly symbol.</summary>
-        public HashSet<string> SparkMemberNames => MemberNamesOf(this.Assembly);
+        public NameSet SparkMemberNames => MemberNamesOf(this.Assembly);
 
-        private static HashSet<string> MemberNamesOf(IAssemblySymbol assembly) =>
+        private static NameSet MemberNamesOf(IAssemblySymbol assembly) =>
             MemberNames.GetValue(assembly, a =>
             {
                 var names = new HashSet<string>(StringComparer.Ordinal);
@@ -128,7 +128,7 @@ namespace StreamLint.Spark
                 }
 
                 names.ExceptWith(new[] { "ToString", "Equals", "GetHashCode", "GetType", ".ctor", ".cctor" });
-                return names;
+                return new NameSet(names);
             });
 
         public bool IsSparkAssembly(IAssemblySymbol? assembly) =>

@@ -34,11 +34,20 @@ namespace StreamLint.Spark.Rules
 
         private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
         {
-            RegisterSparkCalls(context, spark, (c, invocation) => AnalyzeCall(c, invocation, spark));
+            RegisterSparkMembers(context, spark, (block, member) =>
+            {
+                // The rejected functions are Spark calls of the member themselves: look for them in arguments only if
+                // the member calls one.
+                bool callsRejected = member.Calls.All.Any(call => IsRejectedFunction(call, spark.Symbols, isAggregation: true));
+                foreach (IInvocationOperation call in member.Calls.All)
+                {
+                    AnalyzeCall(block, call, spark, callsRejected);
+                }
+            });
             RegisterStartedQueries(context, spark, AnalyzeQuery);
         }
 
-        private static void AnalyzeCall(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void AnalyzeCall(BlockContext context, IInvocationOperation invocation, SparkCompilation spark, bool callsRejected)
         {
             SparkSymbols symbols = spark.Symbols;
             bool onDataFrame = symbols.Is(invocation.TargetMethod.ContainingType, symbols.DataFrame);
@@ -53,7 +62,7 @@ namespace StreamLint.Spark.Rules
             string name = invocation.TargetMethod.Name;
             bool isAggregation = onGrouped || name == "Agg";
             bool rowOperator = onDataFrame && (name is "Rollup" or "Cube" or "Sample" || Combinations.Contains(name));
-            if (!rowOperator && !HasRejectedExpression(invocation, symbols, isAggregation))
+            if (!rowOperator && !(callsRejected && HasRejectedExpression(invocation, symbols, isAggregation)))
             {
                 return;
             }
@@ -152,14 +161,19 @@ namespace StreamLint.Spark.Rules
             {
                 foreach (IInvocationOperation call in argument.DescendantsAndSelf().OfType<IInvocationOperation>())
                 {
-                    IMethodSymbol method = call.TargetMethod;
-                    if ((symbols.Is(method.ContainingType, symbols.Functions) && (method.Name == "MonotonicallyIncreasingId" || (isAggregation && DistinctAggregates.Contains(method.Name))))
-                        || (symbols.Is(method.ContainingType, symbols.Column) && method.Name == "Over"))
+                    if (IsRejectedFunction(call, symbols, isAggregation))
                     {
                         yield return call;
                     }
                 }
             }
+        }
+
+        private static bool IsRejectedFunction(IInvocationOperation call, SparkSymbols symbols, bool isAggregation)
+        {
+            IMethodSymbol method = call.TargetMethod;
+            return (symbols.Is(method.ContainingType, symbols.Functions) && (method.Name == "MonotonicallyIncreasingId" || (isAggregation && DistinctAggregates.Contains(method.Name))))
+                || (symbols.Is(method.ContainingType, symbols.Column) && method.Name == "Over");
         }
 
         private static bool HasRejectedExpression(IInvocationOperation invocation, SparkSymbols symbols, bool isAggregation) =>
