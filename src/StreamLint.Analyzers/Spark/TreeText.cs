@@ -46,6 +46,7 @@ namespace StreamLint.Spark
         private readonly SyntaxTree tree;
         private readonly Cache<string, bool> stringConstants = new Cache<string, bool>(StringComparer.Ordinal);
         private readonly Cache<string, bool> identifiers = new Cache<string, bool>(StringComparer.Ordinal);
+        private readonly Cache<string, IReadOnlyList<InvocationExpressionSyntax>> invocationsByName = new Cache<string, IReadOnlyList<InvocationExpressionSyntax>>(StringComparer.Ordinal);
         private InvocationIndex? invocations;
         private CallCandidateList? callCandidates;
         private int sparkRelevant; // 0 unknown, 1 yes, 2 no
@@ -127,7 +128,7 @@ namespace StreamLint.Spark
 
         /// <summary>
         /// Positions, in order, where the text has an identifier in <paramref name="names"/> followed (after
-        /// whitespace) by <c>(</c> or <c>&lt;</c>: every place a call to such a method can be written. Comments and
+        /// whitespace) by <c>(</c>, <c>&lt;</c> or a comment: every place a call to such a method can be written. Comments and
         /// strings may add positions, never remove one; null when identifiers may be spelled with \u escapes.
         /// Cached for the last name set asked about (the set of Microsoft.Spark member names, per assembly).
         /// </summary>
@@ -175,7 +176,7 @@ namespace StreamLint.Spark
                     next++;
                 }
 
-                if (next < length && (text[next] == '(' || text[next] == '<') && (c < '0' || c > '9')
+                if (next < length && (text[next] == '(' || text[next] == '<' || text[next] == '/') && (c < '0' || c > '9')
                     && names.Contains(text, start, i - start))
                 {
                     positions.Add(start);
@@ -190,18 +191,73 @@ namespace StreamLint.Spark
             this.Index(cancellationToken).All;
 
         /// <summary>The invocations of this tree whose invoked simple name is <paramref name="name"/>, in source order.</summary>
-        /// <remarks>A tree whose text does not contain the name (nor an escape that could spell it) is not indexed.</remarks>
+        /// <remarks>
+        /// Found from the text: the places where the name is written as a whole word followed by <c>(</c> or
+        /// <c>&lt;</c> are looked up in the tree, so a file is not walked node by node (most files hold no call of a
+        /// given helper, and those that do hold few). Where identifiers may be spelled with \u escapes, the whole
+        /// tree's invocations are indexed instead. Cached per name.
+        /// </remarks>
         public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name, CancellationToken cancellationToken) =>
-            this.MayContain(name, cancellationToken) && this.Index(cancellationToken).ByName.TryGetValue(name, out List<InvocationExpressionSyntax>? calls)
-                ? calls
-                : (IReadOnlyList<InvocationExpressionSyntax>)Array.Empty<InvocationExpressionSyntax>();
+            this.invocationsByName.GetOrAdd(name, n => this.FindInvocations(n, cancellationToken));
 
-        private bool MayContain(string name, CancellationToken cancellationToken)
+        private IReadOnlyList<InvocationExpressionSyntax> FindInvocations(string name, CancellationToken cancellationToken)
         {
             string text = this.tree.GetText(cancellationToken).ToString();
-            return text.IndexOf(name, StringComparison.Ordinal) >= 0
-                || text.IndexOf("\\u", StringComparison.Ordinal) >= 0
-                || text.IndexOf("\\U", StringComparison.Ordinal) >= 0;
+            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+            {
+                return this.Index(cancellationToken).ByName.TryGetValue(name, out List<InvocationExpressionSyntax>? indexed)
+                    ? indexed
+                    : (IReadOnlyList<InvocationExpressionSyntax>)Array.Empty<InvocationExpressionSyntax>();
+            }
+
+            List<InvocationExpressionSyntax>? calls = null;
+            SyntaxNode? root = null;
+            for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+            {
+                int end = at + name.Length;
+                if ((at > 0 && IsAsciiIdentifierPart(text[at - 1])) || (end < text.Length && IsAsciiIdentifierPart(text[end])))
+                {
+                    continue;
+                }
+
+                int next = end;
+                while (next < text.Length && char.IsWhiteSpace(text[next]))
+                {
+                    next++;
+                }
+
+                // '/' may open a comment between the name and its arguments: let the tree decide.
+                if (next >= text.Length || (text[next] != '(' && text[next] != '<' && text[next] != '/'))
+                {
+                    continue;
+                }
+
+                root ??= this.tree.GetRoot(cancellationToken);
+                if (InvocationNamedAt(root, at, name) is { } call)
+                {
+                    (calls ??= new List<InvocationExpressionSyntax>()).Add(call);
+                }
+            }
+
+            return calls ?? (IReadOnlyList<InvocationExpressionSyntax>)Array.Empty<InvocationExpressionSyntax>();
+        }
+
+        /// <summary>The invocation whose invoked name is the identifier token at <paramref name="position"/>, if any.</summary>
+        private static InvocationExpressionSyntax? InvocationNamedAt(SyntaxNode root, int position, string name)
+        {
+            SyntaxToken token = root.FindToken(position);
+            if (token.SpanStart != position || token.ValueText != name || token.Parent is not SimpleNameSyntax simple)
+            {
+                return null;
+            }
+
+            SyntaxNode callee = simple.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == simple => access,
+                MemberBindingExpressionSyntax binding when binding.Name == simple => binding,
+                _ => simple,
+            };
+            return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
         }
 
         /// <summary>The simple name a call invokes (<c>x.Name()</c>, <c>x?.Name()</c>, <c>Name()</c>, <c>x.Name&lt;T&gt;()</c>); null otherwise.</summary>

@@ -114,6 +114,28 @@ class Job
 }");
 
         [Fact]
+        public Task CallersFoundInOtherFilesAndAroundComments_Silent() =>
+            VerifyAppend.VerifyAnalyzerAsync(new[]
+            {
+                ("/Job.cs", Usings + @"
+static class Job
+{
+    public static void Publish(DataFrame counts) => counts.GroupBy(""page"").Count().WriteStream().Format(""console"").Start();
+
+    static void Run(SparkSession spark) => Publish(spark.ReadStream().Format(""kafka"").Load());
+}"),
+
+                // A caller in a file that names no Spark type, with a comment before its arguments: it still counts.
+                ("/Replay.cs", @"
+static class Replay
+{
+    static void Run(dynamic unused, object session) => Job.Publish /* the batch replay */ (Load(session));
+
+    static Microsoft.Spark.Sql.DataFrame Load(object session) => null!;
+}"),
+            });
+
+        [Fact]
         public Task ParameterOfUncalledMethod_Silent() =>
             VerifyAppend.VerifyAnalyzerAsync(Usings + @"
 public class Job
