@@ -25,21 +25,12 @@ namespace StreamLint.Spark
         /// commonly uses: GroupBy, Column or Trigger would also admit LINQ, ORM and Kafka Streams files (a third of
         /// the benchmark's files), and every member of an admitted file is bound and walked.
         /// </summary>
-        private static readonly HashSet<string> SparkWords = new HashSet<string>(StringComparer.Ordinal)
+        private static readonly NameSet SparkWords = new NameSet(new[]
         {
             "DataFrame", "DataStreamWriter", "DataStreamReader", "DataFrameWriter", "DataFrameReader", "SparkSession",
             "RelationalGroupedDataset", "ReadStream", "WriteStream", "ForeachBatch", "IForeachWriter",
             "StreamingQuery", "StreamingQueryManager", "WithWatermark", "Spark",
-        };
-
-        /// <summary>The Spark words by their first (ASCII) character; null where none starts with it.</summary>
-        private static readonly string[]?[] SparkWordsByFirst = Enumerable.Range(0, 128)
-            .Select(c => SparkWords.Where(w => w[0] == c).ToArray() is { Length: > 0 } words ? words : null)
-            .ToArray();
-
-        private static readonly int MinSparkWordLength = SparkWords.Min(w => w.Length);
-
-        private static readonly int MaxSparkWordLength = SparkWords.Max(w => w.Length);
+        });
 
         private static readonly bool[] IdentifierChar = Enumerable.Range(0, 128).Select(c => IsAsciiIdentifierPart((char)c)).ToArray();
 
@@ -87,39 +78,16 @@ namespace StreamLint.Spark
 
         private static bool NamesSparkWord(string text)
         {
-            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+            if (HasEscapes(text))
             {
                 return true; // an identifier may be spelled with escapes: assume it can hold anything
             }
 
-            int i = 0;
-            int length = text.Length;
-            while (i < length)
+            for (int i = 0; NextWord(text, ref i, out int start);)
             {
-                char c = text[i];
-                if (c >= 128 || !IdentifierChar[c])
+                if (SparkWords.Contains(text, start, i - start))
                 {
-                    i++;
-                    continue;
-                }
-
-                int start = i;
-                do
-                {
-                    i++;
-                }
-                while (i < length && text[i] < 128 && IdentifierChar[text[i]]);
-
-                int wordLength = i - start;
-                if (wordLength >= MinSparkWordLength && wordLength <= MaxSparkWordLength && c < 128 && SparkWordsByFirst[c] is { } words)
-                {
-                    foreach (string word in words)
-                    {
-                        if (word.Length == wordLength && string.CompareOrdinal(text, start, word, 0, wordLength) == 0)
-                        {
-                            return true;
-                        }
-                    }
+                    return true;
                 }
             }
 
@@ -146,38 +114,15 @@ namespace StreamLint.Spark
 
         private static int[]? FindCallCandidates(string text, NameSet names)
         {
-            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+            if (HasEscapes(text))
             {
                 return null;
             }
 
             var positions = new List<int>();
-            int i = 0;
-            int length = text.Length;
-            while (i < length)
+            for (int i = 0; NextWord(text, ref i, out int start);)
             {
-                char c = text[i];
-                if (c >= 128 || !IdentifierChar[c])
-                {
-                    i++;
-                    continue;
-                }
-
-                int start = i;
-                do
-                {
-                    i++;
-                }
-                while (i < length && text[i] < 128 && IdentifierChar[text[i]]);
-
-                int next = i;
-                while (next < length && char.IsWhiteSpace(text[next]))
-                {
-                    next++;
-                }
-
-                if (next < length && (text[next] == '(' || text[next] == '<' || text[next] == '/') && (c < '0' || c > '9')
-                    && names.Contains(text, start, i - start))
+                if ((text[start] < '0' || text[start] > '9') && CallMayFollow(text, i) && names.Contains(text, start, i - start))
                 {
                     positions.Add(start);
                 }
@@ -185,6 +130,41 @@ namespace StreamLint.Spark
 
             return positions.ToArray();
         }
+
+        /// <summary>Moves <paramref name="position"/> past the next run of identifier characters, which starts at <paramref name="start"/>; false at the end.</summary>
+        private static bool NextWord(string text, ref int position, out int start)
+        {
+            int length = text.Length;
+            while (position < length && (text[position] >= 128 || !IdentifierChar[text[position]]))
+            {
+                position++;
+            }
+
+            start = position;
+            while (position < length && text[position] < 128 && IdentifierChar[text[position]])
+            {
+                position++;
+            }
+
+            return position > start;
+        }
+
+        /// <summary>
+        /// Whether what follows <paramref name="end"/> (after whitespace) can open a call's arguments: <c>(</c>, type
+        /// arguments <c>&lt;</c>, or <c>/</c>, a comment before them (the tree decides).
+        /// </summary>
+        private static bool CallMayFollow(string text, int end)
+        {
+            while (end < text.Length && char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            return end < text.Length && text[end] is '(' or '<' or '/';
+        }
+
+        private static bool HasEscapes(string text) =>
+            text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0;
 
         /// <summary>Every invocation of this tree, in source order; the tree is read once.</summary>
         public IReadOnlyList<InvocationExpressionSyntax> Invocations(CancellationToken cancellationToken) =>
@@ -203,7 +183,7 @@ namespace StreamLint.Spark
         private IReadOnlyList<InvocationExpressionSyntax> FindInvocations(string name, CancellationToken cancellationToken)
         {
             string text = this.tree.GetText(cancellationToken).ToString();
-            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+            if (HasEscapes(text))
             {
                 return this.Index(cancellationToken).ByName.TryGetValue(name, out List<InvocationExpressionSyntax>? indexed)
                     ? indexed
@@ -215,19 +195,7 @@ namespace StreamLint.Spark
             for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
             {
                 int end = at + name.Length;
-                if ((at > 0 && IsAsciiIdentifierPart(text[at - 1])) || (end < text.Length && IsAsciiIdentifierPart(text[end])))
-                {
-                    continue;
-                }
-
-                int next = end;
-                while (next < text.Length && char.IsWhiteSpace(text[next]))
-                {
-                    next++;
-                }
-
-                // '/' may open a comment between the name and its arguments: let the tree decide.
-                if (next >= text.Length || (text[next] != '(' && text[next] != '<' && text[next] != '/'))
+                if ((at > 0 && IsAsciiIdentifierPart(text[at - 1])) || (end < text.Length && IsAsciiIdentifierPart(text[end])) || !CallMayFollow(text, end))
                 {
                     continue;
                 }
@@ -284,9 +252,7 @@ namespace StreamLint.Spark
         private bool ScanForIdentifier(string name, CancellationToken cancellationToken)
         {
             string text = this.tree.GetText(cancellationToken).ToString();
-            if (text.IndexOf(name, StringComparison.Ordinal) < 0
-                && text.IndexOf("\\u", StringComparison.Ordinal) < 0
-                && text.IndexOf("\\U", StringComparison.Ordinal) < 0)
+            if (text.IndexOf(name, StringComparison.Ordinal) < 0 && !HasEscapes(text))
             {
                 return false;
             }
@@ -305,10 +271,7 @@ namespace StreamLint.Spark
         private bool ScanForStringLiteral(string value, CancellationToken cancellationToken)
         {
             string text = this.tree.GetText(cancellationToken).ToString();
-            if (text.IndexOf(value, StringComparison.Ordinal) < 0
-                && text.IndexOf("\\u", StringComparison.Ordinal) < 0
-                && text.IndexOf("\\U", StringComparison.Ordinal) < 0
-                && text.IndexOf("\\x", StringComparison.Ordinal) < 0)
+            if (text.IndexOf(value, StringComparison.Ordinal) < 0 && !HasEscapes(text) && text.IndexOf("\\x", StringComparison.Ordinal) < 0)
             {
                 return false;
             }
