@@ -32,9 +32,10 @@ namespace StreamLint.Tests.Infrastructure
         }
 
         /// <summary>Asserts exactly the diagnostics marked in several named files (for file-name conventions such as *.g.cs).</summary>
-        public static Task VerifyAnalyzerAsync(IEnumerable<(string Path, string Source)> sources, string? editorConfig = null)
+        public static Task VerifyAnalyzerAsync(IEnumerable<(string Path, string Source)> sources, string? editorConfig = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
         {
             var test = new Test(withSpark: true);
+            test.TestState.OutputKind = outputKind;
             foreach ((string path, string source) in sources)
             {
                 test.TestState.Sources.Add((path, source));
