@@ -221,16 +221,41 @@ class C { void M(DataStreamWriter w) => w.Format(""parquet"").Start(); }",
                 MissingCheckpointLocationCodeFix.EquivalenceKey);
 
         [Fact]
+        public Task FixAll_SameMethodNameInTwoClasses_GetsTwoCheckpoints() =>
+            Verify.VerifyCodeFixAsync(
+                Usings + @"
+class Clicks
+{
+    void Run(SparkSession spark) => spark.ReadStream().Format(""kafka"").Load().WriteStream().Format(""kafka"").{|SL1010:Start|}();
+}
+
+class Orders
+{
+    void Run(SparkSession spark) => spark.ReadStream().Format(""kafka"").Load().WriteStream().Format(""kafka"").{|SL1010:Start|}();
+}",
+                Usings + @"
+class Clicks
+{
+    void Run(SparkSession spark) => spark.ReadStream().Format(""kafka"").Load().WriteStream().Format(""kafka"").Option(""checkpointLocation"", ""/checkpoints/Clicks-Run"").Start();
+}
+
+class Orders
+{
+    void Run(SparkSession spark) => spark.ReadStream().Format(""kafka"").Load().WriteStream().Format(""kafka"").Option(""checkpointLocation"", ""/checkpoints/Orders-Run"").Start();
+}",
+                MissingCheckpointLocationCodeFix.EquivalenceKey);
+
+        [Fact]
         public Task FixAll_GivesEachQueryItsOwnCheckpoint() =>
             Verify.VerifyCodeFixAsync(
                 Code(@"        events.WriteStream().Format(""kafka"").{|SL1010:Start|}();
         var writer = events.WriteStream().Format(""delta"");
         writer.{|SL1010:ToTable|}(""clicks_bronze"");
         events.WriteStream().Format(""kafka"").{|SL1010:Start|}();"),
-                Code(@"        events.WriteStream().Format(""kafka"").Option(""checkpointLocation"", ""/checkpoints/Run-1"").Start();
+                Code(@"        events.WriteStream().Format(""kafka"").Option(""checkpointLocation"", ""/checkpoints/Job-Run-1"").Start();
         var writer = events.WriteStream().Format(""delta"");
         writer.Option(""checkpointLocation"", ""/checkpoints/clicks_bronze"").ToTable(""clicks_bronze"");
-        events.WriteStream().Format(""kafka"").Option(""checkpointLocation"", ""/checkpoints/Run-3"").Start();"),
+        events.WriteStream().Format(""kafka"").Option(""checkpointLocation"", ""/checkpoints/Job-Run-3"").Start();"),
                 MissingCheckpointLocationCodeFix.EquivalenceKey);
 
         [Fact]

@@ -82,8 +82,8 @@ namespace StreamLint.Spark.Rules
         }
 
         /// <summary>
-        /// A stable, per-query directory name: the query name, else the table or output path, else the enclosing
-        /// member (numbered when it starts several queries) — so two fixed queries never share a checkpoint.
+        /// A stable, per-query directory name: the query name, else the table or output path, else the enclosing type
+        /// and member (numbered when it starts several queries) — so two fixed queries never share a checkpoint.
         /// </summary>
         private static string QueryLabel(StartedQuery query, BlockContext context)
         {
@@ -94,10 +94,12 @@ namespace StreamLint.Spark.Rules
                 return Sanitize(target!);
             }
 
-            string member = context.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor
+            // Type and member, so that methods of the same name in different classes get different directories.
+            ISymbol owner = context.OwningSymbol;
+            string member = owner is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor
                 ? ctor.ContainingType.Name
-                : context.OwningSymbol.Name;
-            if (member.StartsWith("<", System.StringComparison.Ordinal))
+                : owner.ContainingType is { } type ? type.Name + "-" + owner.Name : owner.Name;
+            if (owner.Name.StartsWith("<", System.StringComparison.Ordinal))
             {
                 member = "query"; // top-level statements and other unnamed members
             }
