@@ -263,6 +263,15 @@ namespace StreamLint.Tests.Spark
             SL1016.VerifyAnalyzerAsync(Body(@"        events.WithColumn(""seen"", CurrentTimestamp()).WriteStream().Format(""console"").Trigger(Trigger.{|SL1016:Continuous|}(""1 second"")).Start();"));
 
         [Fact]
+        public Task E29b_ContinuousWithCurrentTimeInFilter() =>
+            SL1016.VerifyAnalyzerAsync(Body(@"        events.Filter(Col(""ts"") > CurrentTimestamp()).WriteStream().Format(""console"").Trigger(Trigger.{|SL1016:Continuous|}(""1 second"")).Start();
+        events.Where(""ts > now() - interval 1 minute"").WriteStream().Format(""console"").Trigger(Trigger.{|SL1016:Continuous|}(""1 second"")).Start();
+        events.Filter(""unix_timestamp() - epoch < 60"").WriteStream().Format(""console"").Trigger(Trigger.{|SL1016:Continuous|}(""1 second"")).Start();
+        events.Filter(""status = 'now()' AND note <> 'current_timestamp'"").WriteStream().Format(""console"").Trigger(Trigger.Continuous(""1 second"")).Start();
+        events.Filter(""unix_timestamp(ts) > 0"").WriteStream().Format(""console"").Trigger(Trigger.Continuous(""1 second"")).Start();
+        events.Filter(Col(""ts"") > CurrentTimestamp()).WriteStream().Format(""console"").Trigger(Trigger.ProcessingTime(""1 second"")).Start();"));
+
+        [Fact]
         public Task E_ContinuousWithForeachBatch() =>
             SL1016.VerifyAnalyzerAsync(Body(@"        events.WriteStream().ForeachBatch((b, id) => { }).Trigger(Trigger.{|SL1016:Continuous|}(1000)).Start();"));
 

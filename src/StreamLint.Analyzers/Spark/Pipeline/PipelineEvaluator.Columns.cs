@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -74,6 +75,29 @@ namespace StreamLint.Spark.Pipeline
 
         private static bool IsCurrentTimeSql(string? sql) =>
             sql?.Trim().ToLowerInvariant() is "current_timestamp()" or "current_timestamp" or "now()" or "localtimestamp()" or "localtimestamp";
+
+        /// <summary>Quoted text in SQL (string literals, quoted identifiers), which cannot call a function.</summary>
+        private static readonly Regex SqlQuoted = new Regex("'(?:[^'\\\\]|\\\\.)*'|\"[^\"]*\"|`[^`]*`", RegexOptions.CultureInvariant);
+
+        /// <summary>The current-time functions of <see cref="IsCurrentTimeSql"/> called anywhere in a SQL expression, and argument-less unix_timestamp().</summary>
+        private static readonly Regex SqlCurrentTime = new Regex(
+            "\\b(current_timestamp|localtimestamp)\\b|\\bnow\\s*\\(|\\bunix_timestamp\\s*\\(\\s*\\)",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        private static bool SqlCallsCurrentTime(string sql) => SqlCurrentTime.IsMatch(SqlQuoted.Replace(sql, "''"));
+
+        /// <summary>A Filter / Where condition: a Column expression or a SQL string; unknown when neither can be read.</summary>
+        private Projection ConditionOf(IInvocationOperation invocation, Walk walk)
+        {
+            IOperation? condition = Operations.Argument(invocation, 0);
+            if (Operations.ConstantString(condition) is { } sql)
+            {
+                return new ConditionProjection(SqlCallsCurrentTime(sql));
+            }
+
+            ColumnExpr? expr = condition?.Type?.SpecialType == SpecialType.System_String ? null : (this.Eval(condition, walk) as ColumnValue)?.Expr;
+            return new ConditionProjection(Projection.ContainsCurrentTime(expr));
+        }
 
         private ImmutableArray<ColumnExpr?> Columns(Walk walk, params IOperation?[] operations) =>
             operations.Select(o => (this.Eval(o, walk) as ColumnValue)?.Expr).ToImmutableArray();

@@ -88,6 +88,7 @@ namespace StreamLint.Spark.Pipeline
                 "DropDuplicates" => new DeduplicateNode(syntax, child, this.ColumnNames(invocation), name),
                 "Select" when this.SelectAggregates(invocation, walk) => new OpaqueNode(syntax, child, name),
                 "Select" or "WithColumn" or "WithColumnRenamed" or "Drop" => new UnaryNode(syntax, child, name, this.ProjectionOf(invocation, walk)),
+                "Filter" or "Where" => new UnaryNode(syntax, child, name, this.ConditionOf(invocation, walk)),
                 "Join" => this.Join(invocation, child, walk),
                 "Repartition" or "Coalesce" => new UnaryNode(syntax, child, name, projection: null, partitions: ConstantPartitions(invocation)),
                 _ when RowPreserving.Contains(name) => new UnaryNode(syntax, child, name, projection: null),

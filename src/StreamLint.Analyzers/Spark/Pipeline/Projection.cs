@@ -142,6 +142,23 @@ namespace StreamLint.Spark.Pipeline
             };
     }
 
+    /// <summary>
+    /// <c>Filter</c> / <c>Where</c>: rows are kept or dropped, columns pass through unchanged (watermark and
+    /// processing-time facts carry over); the condition matters only for whether it calls a current-time function.
+    /// </summary>
+    internal sealed class ConditionProjection : Projection
+    {
+        private readonly bool? callsCurrentTime;
+
+        public ConditionProjection(bool? callsCurrentTime) => this.callsCurrentTime = callsCurrentTime;
+
+        public override bool? CallsCurrentTime => this.callsCurrentTime;
+
+        public override ColumnSet Watermarks(ColumnSet input) => input;
+
+        public override ColumnSet ProcessingTime(ColumnSet input) => input;
+    }
+
     /// <summary><c>Drop(columns)</c>.</summary>
     internal sealed class DropProjection : Projection
     {
