@@ -14,7 +14,8 @@ namespace StreamLint.Spark
     {
         public static readonly SparkCalls None = new SparkCalls(ImmutableArray<IInvocationOperation>.Empty, ImmutableArray<IInvocationOperation>.Empty);
 
-        private ImmutableArray<StartedQuery>? queries;
+        // Default until computed. A single reference, so a thread never sees half of it (a nullable struct could tear).
+        private ImmutableArray<StartedQuery> queries;
 
         private SparkCalls(ImmutableArray<IInvocationOperation> all, ImmutableArray<IInvocationOperation> starts)
         {
@@ -31,7 +32,8 @@ namespace StreamLint.Spark
         /// <summary>The queries started in the member whose writer the model can see, in source order; evaluated once for all rules.</summary>
         public ImmutableArray<StartedQuery> Queries(SparkCompilation spark, CancellationToken cancellationToken)
         {
-            if (this.queries is { } known)
+            ImmutableArray<StartedQuery> known = this.queries;
+            if (!known.IsDefault)
             {
                 return known;
             }

@@ -25,7 +25,7 @@ namespace StreamLint.Spark
         private readonly Cache<SyntaxNode, LocalDefinitions> localDefinitions = new Cache<SyntaxNode, LocalDefinitions>();
         private readonly Cache<string, bool> confKeysSet = new Cache<string, bool>(StringComparer.Ordinal);
         private readonly Cache<string, bool> identifiers = new Cache<string, bool>(StringComparer.Ordinal);
-        private ImmutableArray<CheckpointSetting>? checkpoints;
+        private ImmutableArray<CheckpointSetting> checkpoints; // default until computed (one reference: no torn reads)
         private readonly Cache<SyntaxTree, SemanticModel> models = new Cache<SyntaxTree, SemanticModel>();
         private readonly Cache<string, ImmutableArray<BoundCandidate>> boundCandidates = new Cache<string, ImmutableArray<BoundCandidate>>(StringComparer.Ordinal);
         private readonly Cache<IMethodSymbol, ImmutableArray<HelperCallSite>> callSites =
@@ -91,7 +91,8 @@ namespace StreamLint.Spark
         /// </summary>
         public ImmutableArray<CheckpointSetting> CheckpointSettings(CancellationToken cancellationToken)
         {
-            if (this.checkpoints is { } known)
+            ImmutableArray<CheckpointSetting> known = this.checkpoints;
+            if (!known.IsDefault)
             {
                 return known;
             }
