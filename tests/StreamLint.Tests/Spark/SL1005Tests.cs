@@ -41,8 +41,28 @@ namespace StreamLint.Tests.Spark
         var right = clicks.WithWatermark(""clickTs"", ""1 hour"");
         left.Join(clicks, left[""ts""] == clicks[""ts""], ""left_outer"");
         left.Join(right, (left[""id""] == right[""id""]) & (right[""clickTs""] >= left[""ts""]), ""left_outer"");
-        events.Join(right, events[""id""] == right[""id""], ""left_outer"");
+        left.Join(right, Expr(""id = cid AND clickTs BETWEEN ts AND ts + interval 1 hour""), ""left_outer"");
         left.Join(clicks, Expr(""unparsed(id) = cid""), ""left_outer"");"));
+
+        [Theory]
+        [InlineData("left_outer")]
+        [InlineData("right_outer")]
+        [InlineData("full_outer")]
+        [InlineData("left_semi")]
+        public Task NullableSideWatermarked_ButNoRangeCondition_Reports(string joinType) =>
+            Verify.VerifyAnalyzerAsync(Body($@"        var left = events.WithWatermark(""ts"", ""1 hour"");
+        var right = clicks.WithWatermark(""clickTs"", ""1 hour"");
+        left.{{|SL1005:Join|}}(right, left[""id""] == right[""id""], ""{joinType}"");
+        left.{{|SL1005:Join|}}(right, new[] {{ ""id"" }}, ""{joinType}"");
+        events.{{|SL1005:Join|}}(right, events[""id""] == right[""id""], ""{joinType}"");"));
+
+        [Fact]
+        public Task NoRange_ButConditionUnknownOrKeyWatermarked_Silent() =>
+            Verify.VerifyAnalyzerAsync(Body(@"        var left = events.WithWatermark(""ts"", ""1 hour"");
+        var right = clicks.WithWatermark(""clickTs"", ""1 hour"");
+        left.Join(right, left[""ts""] == right[""clickTs""], ""left_outer"");
+        left.Join(right, Expr(""lower(id) = cid""), ""left_outer"");
+        left.Join(right, left[""id""] == right[""id""]);"));
 
         [Fact]
         public Task ExprConditions_AreRead() =>

@@ -9,8 +9,9 @@ namespace StreamLint.Spark.Rules
 {
     /// <summary>
     /// SL1005: a stream-stream left/right/full outer or left-semi join that can have neither a watermarked join key
-    /// nor a watermark (plus range condition) on its nullable side. Reported only when the watermark facts prove it:
-    /// the nullable side has no watermark at all, and no join key can carry one.
+    /// nor a watermark (plus range condition) on its nullable side. Reported only when the facts prove it: the
+    /// nullable side has no watermark at all and no join key can carry one, or the condition is fully known, compares
+    /// nothing by range, and no key carries a watermark.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class OuterJoinWithoutWatermarkAnalyzer : SparkAnalyzer
@@ -51,18 +52,26 @@ namespace StreamLint.Spark.Rules
                 legacy ? "outer" : JoinTypes.Display(join.JoinType)));
         }
 
+        /// <summary>
+        /// Spark rejects the join unless an equi-join key carries a watermark, or the nullable side has a watermark
+        /// and a range condition bounds it. Proven when the nullable side has no watermark and no key can carry one,
+        /// or when the whole condition is known, holds no comparison at all, and no key is watermarked on either side.
+        /// </summary>
         private static bool Proven(JoinNode join)
         {
             ColumnSet left = join.Left.Watermarks;
             ColumnSet right = join.Right!.Watermarks;
             bool leftNone = left is { IsCertain: true, IsEmpty: true };
             bool rightNone = right is { IsCertain: true, IsEmpty: true };
-            return join.JoinType switch
+            bool nullableSideUnwatermarked = join.JoinType switch
             {
                 JoinTypes.FullOuter => leftNone && rightNone,
                 JoinTypes.RightOuter => leftNone && (rightNone || NoWatermarkedKey(join, right)),
                 _ => rightNone && (leftNone || NoWatermarkedKey(join, left)),
             };
+            bool noRangeAndNoWatermarkedKey = join.Condition is { HasRange: false }
+                && NoWatermarkedKey(join, left) && NoWatermarkedKey(join, right);
+            return nullableSideUnwatermarked || noRangeAndNoWatermarkedKey;
         }
 
         /// <summary>True when the join keys are known and none of them is watermarked on the other side.</summary>
