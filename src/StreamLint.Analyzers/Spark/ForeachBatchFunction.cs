@@ -57,21 +57,12 @@ namespace StreamLint.Spark
         }
 
         /// <summary>The body of a same-compilation method or local function; null for metadata or abstract methods.</summary>
-        public static IOperation? BodyOf(IMethodSymbol method, SparkCompilation spark, CancellationToken cancellationToken)
-        {
-            if (method.IsAbstract || method.DeclaringSyntaxReferences.IsEmpty)
-            {
-                return null;
-            }
-
-            SyntaxNode declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            return spark.ModelFor(declaration.SyntaxTree).GetOperation(declaration, cancellationToken) switch
+        public static IOperation? BodyOf(IMethodSymbol method, SparkCompilation spark, CancellationToken cancellationToken) =>
+            spark.DeclarationOf(method, cancellationToken) switch
             {
                 ILocalFunctionOperation local => local.Body,
-                IOperation operation => operation,
-                null => null,
+                var operation => operation,
             };
-        }
 
         /// <summary>
         /// The invocations the function runs, its own and those of same-compilation helpers it calls (a few levels

@@ -125,6 +125,21 @@ namespace StreamLint.Spark
 #pragma warning restore RS1030
 
         /// <summary>
+        /// The operation of a same-compilation method's declaration: its body, or the local function itself; null for
+        /// metadata, abstract and bodiless methods. Shared by helper summaries and ForeachBatch functions.
+        /// </summary>
+        public IOperation? DeclarationOf(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.IsAbstract || method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            SyntaxNode declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            return this.ModelFor(declaration.SyntaxTree).GetOperation(declaration, cancellationToken);
+        }
+
+        /// <summary>
         /// Every place in the compilation that calls <paramref name="method"/> or passes it to ForeachBatch, found once
         /// per method: a syntactic pass by name, then binding only the candidates.
         /// </summary>

@@ -205,8 +205,8 @@ namespace StreamLint.Spark.Pipeline
                 return known;
             }
 
-            SyntaxNode declaration = method.DeclaringSyntaxReferences[0].GetSyntax(walk.CancellationToken);
-            IOperation? body = this.spark.ModelFor(declaration.SyntaxTree).GetOperation(declaration, walk.CancellationToken);
+            // The declaration's operation, not the local function's inner block: returns are matched to it below.
+            IOperation? body = this.spark.DeclarationOf(method, walk.CancellationToken);
             if (body is null)
             {
                 return null;
@@ -221,7 +221,7 @@ namespace StreamLint.Spark.Pipeline
                 }
             }
 
-            SparkValue? summary = values.Count == 0 ? null : this.Merge(declaration, values);
+            SparkValue? summary = values.Count == 0 ? null : this.Merge(body.Syntax, values);
             return this.summaries.GetOrAdd(method, summary);
         }
 
