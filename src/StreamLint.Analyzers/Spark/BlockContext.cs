@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -28,8 +26,8 @@ namespace StreamLint.Spark
             this.inner = inner;
         }
 
-        /// <summary>The member's body (one operation block, as the driver would give it).</summary>
-        public ImmutableArray<IOperation> OperationBlocks => ImmutableArray.Create(this.member.Body);
+        /// <summary>The member's body: a diagnostic inside it is local to the member.</summary>
+        public IOperation Body => this.member.Body;
 
         public ISymbol OwningSymbol => this.member.Owner;
 

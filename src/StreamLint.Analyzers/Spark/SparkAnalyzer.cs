@@ -36,18 +36,8 @@ namespace StreamLint.Spark
         private protected abstract void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark);
 
         /// <summary>True when <paramref name="node"/> is inside the body being analysed, so a diagnostic there is local to it.</summary>
-        private protected static bool IsInBlock(BlockContext context, SyntaxNode node)
-        {
-            foreach (IOperation block in context.OperationBlocks)
-            {
-                if (block.Syntax.SyntaxTree == node.SyntaxTree && block.Syntax.Span.Contains(node.Span))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private protected static bool IsInBlock(BlockContext context, SyntaxNode node) =>
+            context.Body.Syntax.SyntaxTree == node.SyntaxTree && context.Body.Syntax.Span.Contains(node.Span);
 
         /// <summary>
         /// Calls <paramref name="analyze"/> for every member of a file that calls Microsoft.Spark.

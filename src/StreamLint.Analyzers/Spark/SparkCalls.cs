@@ -7,7 +7,7 @@ namespace StreamLint.Spark
 {
     /// <summary>
     /// The calls to Microsoft.Spark methods in one member's body, in source order, found in one walk of its operations
-    /// and shared by every rule (<see cref="SparkCompilation.CallsIn"/>). Without it each rule had the driver call it
+    /// and shared by every rule (<see cref="SparkMember"/>). Without it each rule had the driver call it
     /// back for every invocation of the member, or walked the body itself: twenty walks of the same body.
     /// </summary>
     internal sealed class SparkCalls
@@ -52,13 +52,10 @@ namespace StreamLint.Spark
             return result;
         }
 
-        public static SparkCalls Collect(ImmutableArray<IOperation> blocks, SparkSymbols symbols, CancellationToken cancellationToken)
+        public static SparkCalls Collect(IOperation body, SparkSymbols symbols, CancellationToken cancellationToken)
         {
             var walker = new Walker(symbols, cancellationToken);
-            foreach (IOperation block in blocks)
-            {
-                walker.Visit(block);
-            }
+            walker.Visit(body);
 
             if (walker.All.Count == 0)
             {

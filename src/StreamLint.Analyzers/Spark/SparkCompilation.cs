@@ -72,7 +72,7 @@ namespace StreamLint.Spark
         /// the edited tree only, not the whole project.
         /// </summary>
         public bool MentionsConfKey(string key, CancellationToken cancellationToken) =>
-            this.confKeysSet.GetOrAdd(key, k => this.AnyTreeHasStringLiteral(k, cancellationToken));
+            this.confKeysSet.GetOrAdd(key, k => this.compilation.SyntaxTrees.Any(tree => TreeText.For(tree).HasStringLiteral(k, cancellationToken)));
 
         /// <summary>Whether an identifier (e.g. AwaitAnyTermination) appears anywhere in the compilation; computed once per name.</summary>
         public bool MentionsIdentifier(string name, CancellationToken cancellationToken) =>
@@ -86,8 +86,8 @@ namespace StreamLint.Spark
             TreeText.For(tree).IsSparkRelevant(cancellationToken);
 
         /// <summary>
-        /// Every <c>Option("checkpointLocation", constant)</c> on a DataStreamWriter in the compilation, found once from
-        /// the per-tree invocation index, binding only the calls named Option.
+        /// Every <c>Option("checkpointLocation", constant)</c> on a DataStreamWriter in the compilation, found once,
+        /// binding only the calls named Option (<see cref="BoundCandidates"/>).
         /// </summary>
         public ImmutableArray<CheckpointSetting> CheckpointSettings(CancellationToken cancellationToken)
         {
@@ -148,10 +148,9 @@ namespace StreamLint.Spark
 
         /// <summary>
         /// The call sites of <paramref name="method"/>: the calls named like it that bind to it, and the ForeachBatch
-        /// calls that pass it as a method group, in compilation order. The invocations of the whole compilation are
-        /// indexed by name in one syntactic pass, and the candidates of a name are bound once, for every method of
-        /// that name — not one pass over every tree per helper method, which made SL1007 quadratic in the number of
-        /// helpers (about 1 s at 10k lines, 6 s at 50k).
+        /// calls that pass it as a method group, in compilation order. The candidates of a name are found from each
+        /// tree's text and bound once, for every method of that name — not one pass over every tree per helper
+        /// method, which made SL1007 quadratic in the number of helpers (about 1 s at 10k lines, 6 s at 50k).
         /// </summary>
         private ImmutableArray<HelperCallSite> FindCallSites(IMethodSymbol method, CancellationToken cancellationToken)
         {
@@ -169,7 +168,7 @@ namespace StreamLint.Spark
                 {
                     sites.Add(new HelperCallSite(candidate.Invocation, isForeachBatch: false));
                 }
-                else if (candidate.IsForeachBatch
+                else if (candidate.Invocation.TargetMethod.Name == "ForeachBatch"
                     && candidate.Invocation.Arguments.Length == 1
                     && Operations.Unwrap(candidate.Invocation.Arguments[0].Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
                     && SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method))
@@ -182,9 +181,9 @@ namespace StreamLint.Spark
         }
 
         /// <summary>
-        /// The invocations named <paramref name="name"/>, bound once per name, in compilation order. Each tree's
-        /// invocations are indexed by name once (<see cref="TreeText.InvocationsNamed"/>) and the index is kept for
-        /// the next compilation that holds the same tree.
+        /// The invocations named <paramref name="name"/>, bound once per name, in compilation order. Each tree's calls
+        /// of a name are found once (<see cref="TreeText.InvocationsNamed"/>) and kept for the next compilation that
+        /// holds the same tree.
         /// </summary>
         private ImmutableArray<BoundCandidate> BoundCandidates(string name, CancellationToken cancellationToken) =>
             this.boundCandidates.GetOrAdd(name, n =>
@@ -201,7 +200,7 @@ namespace StreamLint.Spark
                         {
                             if (model.GetOperation(call, cancellationToken) is IInvocationOperation invocation)
                             {
-                                bound.Add(new BoundCandidate(treeIndex, call.SpanStart, invocation, n == "ForeachBatch"));
+                                bound.Add(new BoundCandidate(treeIndex, call.SpanStart, invocation));
                             }
                         }
                     }
@@ -214,12 +213,11 @@ namespace StreamLint.Spark
 
         private readonly struct BoundCandidate
         {
-            public BoundCandidate(int tree, int position, IInvocationOperation invocation, bool isForeachBatch)
+            public BoundCandidate(int tree, int position, IInvocationOperation invocation)
             {
                 this.Tree = tree;
                 this.Position = position;
                 this.Invocation = invocation;
-                this.IsForeachBatch = isForeachBatch;
             }
 
             public int Tree { get; }
@@ -227,21 +225,6 @@ namespace StreamLint.Spark
             public int Position { get; }
 
             public IInvocationOperation Invocation { get; }
-
-            public bool IsForeachBatch { get; }
-        }
-
-        private bool AnyTreeHasStringLiteral(string value, CancellationToken cancellationToken)
-        {
-            foreach (SyntaxTree tree in this.compilation.SyntaxTrees)
-            {
-                if (TreeText.For(tree).HasStringLiteral(value, cancellationToken))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -46,7 +46,7 @@ namespace StreamLint.Spark
                     continue;
                 }
 
-                SparkCalls calls = SparkCalls.Collect(ImmutableArray.Create(body), spark.Symbols, cancellationToken);
+                SparkCalls calls = SparkCalls.Collect(body, spark.Symbols, cancellationToken);
                 if (!calls.All.IsEmpty)
                 {
                     members.Add(new SparkMember(owner, body, calls));

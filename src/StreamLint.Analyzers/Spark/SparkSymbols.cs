@@ -13,6 +13,8 @@ namespace StreamLint.Spark
         /// <summary>Member names per Microsoft.Spark assembly symbol, which the IDE's compilations share while references are unchanged.</summary>
         private static readonly ConditionalWeakTable<IAssemblySymbol, NameSet> MemberNames = new ConditionalWeakTable<IAssemblySymbol, NameSet>();
 
+        private NameSet? memberNames;
+
         private SparkSymbols(Compilation compilation, IAssemblySymbol spark, INamedTypeSymbol dataFrame)
         {
             this.Assembly = spark;
@@ -99,7 +101,7 @@ namespace StreamLint.Spark
         public bool IsSparkMethodName(string? name) => name is not null && this.SparkMemberNames.Contains(name);
 
         /// <summary>The member names of Microsoft.Spark's types, less those every object has; one set per assembly symbol.</summary>
-        public NameSet SparkMemberNames => MemberNamesOf(this.Assembly);
+        public NameSet SparkMemberNames => this.memberNames ??= MemberNamesOf(this.Assembly);
 
         private static NameSet MemberNamesOf(IAssemblySymbol assembly) =>
             MemberNames.GetValue(assembly, a =>
