@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
 
@@ -38,13 +39,12 @@ namespace StreamLint.Spark
 
         public static ForeachBatchFunction? TryCreate(IInvocationOperation call, SparkCompilation spark, CancellationToken cancellationToken)
         {
-            if (call.TargetMethod.Name != "ForeachBatch" || !spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataStreamWriter)
-                || call.Arguments.Length != 1)
+            if (!SparkApi.IsForeachBatch(call, spark.Symbols))
             {
                 return null;
             }
 
-            switch (Operations.Unwrap(call.Arguments[0].Value))
+            switch (OperationFacts.Unwrap(call.Arguments[0].Value))
             {
                 case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } when lambda.Symbol.Parameters.Length == 2:
                     return new ForeachBatchFunction(call, lambda.Body, lambda.Symbol.Parameters[0], lambda.Symbol.Parameters[1], isLambda: true);
@@ -58,7 +58,7 @@ namespace StreamLint.Spark
 
         /// <summary>The body of a same-compilation method or local function; null for metadata or abstract methods.</summary>
         public static IOperation? BodyOf(IMethodSymbol method, SparkCompilation spark, CancellationToken cancellationToken) =>
-            spark.DeclarationOf(method, cancellationToken) switch
+            spark.Library.DeclarationOf(method, cancellationToken) switch
             {
                 ILocalFunctionOperation local => local.Body,
                 var operation => operation,

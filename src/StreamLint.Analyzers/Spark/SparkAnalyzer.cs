@@ -1,65 +1,27 @@
-using System.Collections.Immutable;
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Core;
 
 namespace StreamLint.Spark
 {
-    /// <summary>
-    /// Base of every Microsoft.Spark rule: resolves the library once per compilation and registers nothing at all
-    /// when it is not referenced.
-    /// </summary>
-    public abstract class SparkAnalyzer : DiagnosticAnalyzer
+    /// <summary>Base of every Microsoft.Spark rule: the family's context and the ways a rule sees Spark code.</summary>
+    public abstract class SparkAnalyzer : LibraryAnalyzer<SparkCompilation>
     {
-        private protected SparkAnalyzer(params DiagnosticDescriptor[] descriptors) =>
-            this.SupportedDiagnostics = ImmutableArray.Create(descriptors);
-
-        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
-
-        public sealed override void Initialize(AnalysisContext context)
+        private protected SparkAnalyzer(params DiagnosticDescriptor[] descriptors)
+            : base(descriptors)
         {
-            context.EnableConcurrentExecution();
-            // Generated files and members are not analysed (no Analyze flag). ReportDiagnostics spares every diagnostic
-            // the driver's generated-code test, which on the first diagnostic of a file binds the attributes of every
-            // symbol declared in it — the largest single cost of a file with findings (docs/performance.md). The rules
-            // only report inside the member they analyse, which is not generated, so nothing more is reported.
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
-            {
-                if (SparkCompilation.For(start.Compilation) is { } spark)
-                {
-                    this.OnSparkCompilationStart(start, spark);
-                }
-            });
         }
 
-        private protected abstract void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark);
+        private protected sealed override SparkCompilation? Resolve(Compilation compilation) => SparkCompilation.For(compilation);
 
-        /// <summary>True when <paramref name="node"/> is inside the body being analysed, so a diagnostic there is local to it.</summary>
-        private protected static bool IsInBlock(BlockContext context, SyntaxNode node) =>
-            context.Body.Syntax.SyntaxTree == node.SyntaxTree && context.Body.Syntax.Span.Contains(node.Span);
-
-        /// <summary>
-        /// Calls <paramref name="analyze"/> for every member of a file that calls Microsoft.Spark.
-        /// </summary>
-        /// <remarks>
-        /// Performance (docs/performance.md): one semantic-model action per file, not an operation-block action per
-        /// member. The members and their Spark calls are found once per file for all rules
-        /// (<see cref="SparkCompilation.MembersIn"/>), files that name no Spark API cost one cached check, and a
-        /// project's thousands of other members cost nothing at all — instead of twenty driver callbacks each.
-        /// Diagnostics stay local to the file: live in the IDE and fixable.
-        /// </remarks>
+        /// <summary>Calls <paramref name="analyze"/> for every member of a file that calls Microsoft.Spark.</summary>
         private protected static void RegisterSparkMembers(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
-            System.Action<BlockContext, SparkMember> analyze) =>
-            context.RegisterSemanticModelAction(c =>
-            {
-                foreach (SparkMember member in spark.MembersIn(c.SemanticModel, c.CancellationToken))
-                {
-                    analyze(new BlockContext(member, c), member);
-                }
-            });
+            Action<MemberContext, SparkMember> analyze) =>
+            RegisterMembers(context, spark.MembersIn, analyze);
 
         /// <summary>
         /// Calls <paramref name="analyze"/> for every streaming query started in a member, with the member in view,
@@ -68,12 +30,12 @@ namespace StreamLint.Spark
         private protected static void RegisterStartedQueries(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
-            System.Action<BlockContext, StartedQuery> analyze) =>
-            RegisterSparkMembers(context, spark, (block, member) =>
+            Action<MemberContext, StartedQuery> analyze) =>
+            RegisterSparkMembers(context, spark, (member, sparkMember) =>
             {
-                foreach (StartedQuery query in member.Calls.Queries(spark, block.CancellationToken))
+                foreach (StartedQuery query in sparkMember.Queries(spark, member.CancellationToken))
                 {
-                    analyze(block, query);
+                    analyze(member, query);
                 }
             });
 
@@ -84,24 +46,24 @@ namespace StreamLint.Spark
         private protected static void RegisterSparkCalls(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
-            System.Func<IInvocationOperation, bool> interesting,
-            System.Action<BlockContext, IInvocationOperation> analyze) =>
-            RegisterSparkMembers(context, spark, (block, member) =>
+            Func<IInvocationOperation, bool> interesting,
+            Action<MemberContext, IInvocationOperation> analyze) =>
+            RegisterSparkMembers(context, spark, (member, code) =>
             {
-                foreach (IInvocationOperation call in member.Calls.All)
+                foreach (IInvocationOperation call in code.Calls)
                 {
                     if (interesting(call))
                     {
-                        analyze(block, call);
+                        analyze(member, call);
                     }
                 }
             });
 
-        /// <summary>As <see cref="RegisterSparkCalls(CompilationStartAnalysisContext, SparkCompilation, System.Func{IInvocationOperation, bool}, System.Action{BlockContext, IInvocationOperation})"/>, for every Spark call.</summary>
+        /// <summary>As the overload with a filter, for every Spark call.</summary>
         private protected static void RegisterSparkCalls(
             CompilationStartAnalysisContext context,
             SparkCompilation spark,
-            System.Action<BlockContext, IInvocationOperation> analyze) =>
+            Action<MemberContext, IInvocationOperation> analyze) =>
             RegisterSparkCalls(context, spark, _ => true, analyze);
     }
 }

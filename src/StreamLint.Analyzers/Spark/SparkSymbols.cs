@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 
 namespace StreamLint.Spark
 {
@@ -10,10 +11,9 @@ namespace StreamLint.Spark
     {
         private const string AssemblyName = "Microsoft.Spark";
 
-        /// <summary>Member names per Microsoft.Spark assembly symbol, which the IDE's compilations share while references are unchanged.</summary>
-        private static readonly ConditionalWeakTable<IAssemblySymbol, NameSet> MemberNames = new ConditionalWeakTable<IAssemblySymbol, NameSet>();
+        private static readonly ConditionalWeakTable<IAssemblySymbol, LibraryScan> Scans = new ConditionalWeakTable<IAssemblySymbol, LibraryScan>();
 
-        private NameSet? memberNames;
+        private LibraryScan? scan;
 
         private SparkSymbols(Compilation compilation, IAssemblySymbol spark, INamedTypeSymbol dataFrame)
         {
@@ -97,14 +97,15 @@ namespace StreamLint.Spark
             return null;
         }
 
-        /// <summary>Whether some type of Microsoft.Spark has a member named <paramref name="name"/>: a call by another name cannot be a Spark call.</summary>
-        public bool IsSparkMethodName(string? name) => name is not null && this.SparkMemberNames.Contains(name);
+        /// <summary>
+        /// How Spark code is found in a file: <see cref="SparkApi.Words"/>, the member names of Microsoft.Spark's types
+        /// (a call by another name cannot be a Spark call) and the assembly; one per assembly symbol, which the IDE's
+        /// compilations share while references are unchanged.
+        /// </summary>
+        public LibraryScan Scan => this.scan ??= ScanOf(this.Assembly);
 
-        /// <summary>The member names of Microsoft.Spark's types, less those every object has; one set per assembly symbol.</summary>
-        public NameSet SparkMemberNames => this.memberNames ??= MemberNamesOf(this.Assembly);
-
-        private static NameSet MemberNamesOf(IAssemblySymbol assembly) =>
-            MemberNames.GetValue(assembly, a =>
+        private static LibraryScan ScanOf(IAssemblySymbol assembly) =>
+            Scans.GetValue(assembly, a =>
             {
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 var namespaces = new Stack<INamespaceSymbol>();
@@ -130,11 +131,8 @@ namespace StreamLint.Spark
                 }
 
                 names.ExceptWith(new[] { "ToString", "Equals", "GetHashCode", "GetType", ".ctor", ".cctor" });
-                return new NameSet(names);
+                return new LibraryScan(a, SparkApi.Words, new NameSet(names));
             });
-
-        public bool IsSparkAssembly(IAssemblySymbol? assembly) =>
-            assembly is not null && SymbolEqualityComparer.Default.Equals(assembly, this.Assembly);
 
         public bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
             type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -33,13 +34,9 @@ namespace StreamLint.Spark
 
         public bool IsToTable => this.Start.TargetMethod.Name == "ToTable";
 
-        public static bool IsStartCall(IInvocationOperation invocation, SparkSymbols symbols) =>
-            invocation.TargetMethod.Name is "Start" or "ToTable"
-            && symbols.Is(invocation.TargetMethod.ContainingType, symbols.DataStreamWriter);
-
         public static StartedQuery? TryCreate(IInvocationOperation invocation, SparkCompilation spark, CancellationToken cancellationToken)
         {
-            if (!IsStartCall(invocation, spark.Symbols))
+            if (!SparkApi.IsStartCall(invocation, spark.Symbols))
             {
                 return null;
             }

@@ -1,6 +1,7 @@
 using System.Composition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using StreamLint.Spark;
 using StreamLint.Spark.Rules;
 
 namespace StreamLint.CodeFixes.Spark
@@ -20,7 +21,7 @@ namespace StreamLint.CodeFixes.Spark
         protected override (string Title, SyntaxNode Old, SyntaxNode New)? Fix(SyntaxNode root, Diagnostic diagnostic) =>
             SyntaxLocator.InvocationAt(root, diagnostic.Location) is { } start
             && diagnostic.Properties.TryGetValue(MissingCheckpointLocationAnalyzer.CheckpointPathProperty, out string? path) && path is not null
-            && FluentCalls.InsertBefore(start, "Option", FluentCalls.String(MissingCheckpointLocationAnalyzer.CheckpointOption), FluentCalls.String(path)) is { } fixedCall
+            && FluentCalls.InsertBefore(start, "Option", FluentCalls.String(SparkApi.CheckpointOption), FluentCalls.String(path)) is { } fixedCall
                 ? ($"Add Option(\"checkpointLocation\", \"{path}\")", start, fixedCall)
                 : null;
     }

@@ -6,6 +6,8 @@ using Verify = StreamLint.Tests.Infrastructure.Verifier<
     StreamLint.Rules.InvalidOptionAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
+using StreamLint.Tests.Infrastructure;
+
 namespace StreamLint.Tests.Options
 {
     public class OptionsTests
@@ -41,15 +43,15 @@ namespace StreamLint.Tests.Options
             Verify.VerifyAnalyzerAsync(
                 "class A { }\nclass B { }",
                 "streamlint.spark_version = three\n",
-                withSpark: false,
+                Libraries.None,
                 Verify.Diagnostic("SL9001").WithArguments("streamlint.spark_version", "three", "expected a Spark version such as 3.5 or 3.4.1", "3.5"));
 
         [Fact]
         public Task ValidSparkVersion_Silent() =>
-            Verify.VerifyAnalyzerAsync("class A { }", "streamlint.spark_version = 3.3\n", withSpark: false);
+            Verify.VerifyAnalyzerAsync("class A { }", "streamlint.spark_version = 3.3\n", Libraries.None);
 
         [Fact]
         public Task NoOptions_Silent() =>
-            Verify.VerifyAnalyzerAsync("class A { }", editorConfig: null, withSpark: true);
+            Verify.VerifyAnalyzerAsync("class A { }", editorConfig: null, Libraries.Spark);
     }
 }

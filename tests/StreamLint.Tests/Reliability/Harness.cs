@@ -43,7 +43,7 @@ namespace StreamLint.Tests.Reliability
         private static readonly ConcurrentDictionary<OutputKind, CSharpCompilation> BaseCompilations = new ConcurrentDictionary<OutputKind, CSharpCompilation>();
 
         /// <summary>The runtime plus the Microsoft.Spark reference stub.</summary>
-        public static ImmutableArray<MetadataReference> References { get; } = SparkReferences.Runtime.Add(SparkReferences.Spark);
+        public static ImmutableArray<MetadataReference> References { get; } = LibraryReferences.For(Libraries.Spark);
 
         /// <summary>Every rule ID the shipped analyzers can report.</summary>
         public static ImmutableHashSet<string> RuleIds { get; } = Repository.Descriptors.Select(d => d.Id).ToImmutableHashSet(StringComparer.Ordinal);

@@ -9,6 +9,8 @@ using SL1008 = StreamLint.Tests.Infrastructure.Verifier<StreamLint.Spark.Rules.I
 using SL1009 = StreamLint.Tests.Infrastructure.Verifier<StreamLint.Spark.Rules.WriteStreamOnBatchAnalyzer, StreamLint.CodeFixes.Spark.WriteStreamOnBatchCodeFix>;
 using SL1016 = StreamLint.Tests.Infrastructure.Verifier<StreamLint.Spark.Rules.ContinuousTriggerUnsupportedAnalyzer, StreamLint.CodeFixes.Spark.ContinuousTriggerUnsupportedCodeFix>;
 
+using StreamLint.Tests.Infrastructure;
+
 namespace StreamLint.Tests.Spark
 {
     /// <summary>
@@ -188,7 +190,7 @@ namespace StreamLint.Tests.Spark
                 Body(@"        events.{|SL1007:Intersect|}(clicks);
         events.Intersect(dim);"),
                 "streamlint.spark_version = 2.4\n",
-                withSpark: true);
+                Libraries.Spark);
 
         [Fact]
         public Task C19_ExceptWithStreamingRight() =>

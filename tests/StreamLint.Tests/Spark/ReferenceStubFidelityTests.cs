@@ -250,8 +250,8 @@ namespace Microsoft.Spark.Sql.Streaming
         {
             CSharpCompilation compilation = CSharpCompilation.Create(
                 "StreamLint.StubFidelity",
-                references: SparkReferences.Runtime.Add(SparkReferences.Spark));
-            var stub = compilation.GetAssemblyOrModuleSymbol(SparkReferences.Spark) as IAssemblySymbol;
+                references: LibraryReferences.For(Libraries.Spark));
+            var stub = compilation.GetAssemblyOrModuleSymbol(LibraryReferences.Spark) as IAssemblySymbol;
             Assert.NotNull(stub);
             Assert.Equal("Microsoft.Spark", stub!.Identity.Name);
             return stub;
@@ -263,7 +263,7 @@ namespace Microsoft.Spark.Sql.Streaming
             CSharpCompilation compilation = CSharpCompilation.Create(
                 "Microsoft.Spark.Wrong",
                 new[] { CSharpSyntaxTree.ParseText(source) },
-                SparkReferences.Runtime.Add(SparkReferences.Spark),
+                LibraryReferences.For(Libraries.Spark),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             using var image = new MemoryStream();
             Microsoft.CodeAnalysis.Emit.EmitResult result = compilation.Emit(image);
@@ -271,7 +271,7 @@ namespace Microsoft.Spark.Sql.Streaming
             MetadataReference reference = MetadataReference.CreateFromImage(image.ToArray());
             CSharpCompilation reader = CSharpCompilation.Create(
                 "StreamLint.StubFidelity.Wrong",
-                references: SparkReferences.Runtime.Add(SparkReferences.Spark).Add(reference));
+                references: LibraryReferences.For(Libraries.Spark).Add(reference));
             var assembly = reader.GetAssemblyOrModuleSymbol(reference) as IAssemblySymbol;
             Assert.NotNull(assembly);
             return assembly!;

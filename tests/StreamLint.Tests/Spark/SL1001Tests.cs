@@ -5,6 +5,8 @@ using Verify = StreamLint.Tests.Infrastructure.Verifier<
     StreamLint.Spark.Rules.AppendAggregationWithoutWatermarkAnalyzer,
     StreamLint.CodeFixes.Spark.AppendAggregationWithoutWatermarkCodeFix>;
 
+using StreamLint.Tests.Infrastructure;
+
 namespace StreamLint.Tests.Spark
 {
     public class SL1001Tests
@@ -247,7 +249,7 @@ static class Program
                 @"class DataFrame { public DataFrame GroupBy(string c) => this; public DataFrame Count() => this; public DataFrame WriteStream() => this; public object Start() => null!; }
 class C { void M(DataFrame d) => d.GroupBy(""x"").Count().WriteStream().Start(); }",
                 editorConfig: null,
-                withSpark: false);
+                Libraries.None);
 
         [Fact]
         public Task FixAddWatermark_InsertsBeforeGroupBy() =>

@@ -6,6 +6,8 @@ using Verify = StreamLint.Tests.Infrastructure.Verifier<
     StreamLint.Spark.Rules.UnboundedStreamingStateAnalyzer,
     StreamLint.CodeFixes.Spark.UnboundedStreamingStateCodeFix>;
 
+using StreamLint.Tests.Infrastructure;
+
 namespace StreamLint.Tests.Spark
 {
     public class SL1002Tests
@@ -36,7 +38,7 @@ namespace StreamLint.Tests.Spark
             Verify.VerifyAnalyzerAsync(
                 Body(@"        events.GroupBy(""page"").{|SL1002:Count|}().WriteStream().OutputMode(""update"").Format(""console"").Start();"),
                 "streamlint.SL1002.flag_unwindowed_aggregations = true\n",
-                withSpark: true);
+                Libraries.Spark);
 
         [Fact]
         public Task AppendMode_LeftToSL1001() =>

@@ -5,6 +5,8 @@ using Verify = StreamLint.Tests.Infrastructure.Verifier<
     StreamLint.Spark.Rules.OuterJoinWithoutWatermarkAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
+using StreamLint.Tests.Infrastructure;
+
 namespace StreamLint.Tests.Spark
 {
     public class SL1005Tests
@@ -86,7 +88,7 @@ namespace StreamLint.Tests.Spark
                 Body(@"        events.Join(clicks, events[""id""] == clicks[""id""], ""left_semi"");
         events.{|#0:Join|}(clicks, events[""id""] == clicks[""id""], ""left_outer"");"),
                 "streamlint.spark_version = 2.4\n",
-                withSpark: true,
+                Libraries.Spark,
                 Verify.Diagnostic("SL1005").WithLocation(0).WithArguments("outer"));
     }
 }

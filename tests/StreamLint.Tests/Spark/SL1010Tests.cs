@@ -6,6 +6,8 @@ using Verify = StreamLint.Tests.Infrastructure.Verifier<
     StreamLint.Spark.Rules.MissingCheckpointLocationAnalyzer,
     StreamLint.CodeFixes.Spark.MissingCheckpointLocationCodeFix>;
 
+using StreamLint.Tests.Infrastructure;
+
 namespace StreamLint.Tests.Spark
 {
     public class SL1010Tests
@@ -197,7 +199,7 @@ static class Sessions
                 @"class DataStreamWriter { public DataStreamWriter Format(string f) => this; public object Start() => null!; }
 class C { void M(DataStreamWriter w) => w.Format(""parquet"").Start(); }",
                 editorConfig: null,
-                withSpark: false);
+                Libraries.None);
 
         [Fact]
         public Task Fix_UsesQueryName() =>
@@ -277,8 +279,8 @@ class Orders
             public SecondFileTest(string source, string second)
             {
                 this.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-                this.TestState.AdditionalReferences.AddRange(Infrastructure.SparkReferences.Runtime);
-                this.TestState.AdditionalReferences.Add(Infrastructure.SparkReferences.Spark);
+                this.TestState.AdditionalReferences.AddRange(Infrastructure.LibraryReferences.Runtime);
+                this.TestState.AdditionalReferences.Add(Infrastructure.LibraryReferences.Spark);
                 this.TestState.Sources.Add(source);
                 this.TestState.Sources.Add(second);
             }

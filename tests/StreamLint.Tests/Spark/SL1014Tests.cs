@@ -8,6 +8,8 @@ using Verify = StreamLint.Tests.Infrastructure.Verifier<
     StreamLint.Spark.Rules.InvalidKafkaOptionsAnalyzer,
     StreamLint.CodeFixes.Spark.InvalidKafkaOptionsCodeFix>;
 
+using StreamLint.Tests.Infrastructure;
+
 namespace StreamLint.Tests.Spark
 {
     public class SL1014Tests
@@ -45,7 +47,7 @@ class Job
             Verify.VerifyAnalyzerAsync(
                 Read(@".Option({|#0:""kafka.group.id""|}, ""g"")"),
                 "streamlint.spark_version = 2.4\n",
-                withSpark: true,
+                Libraries.Spark,
                 new DiagnosticResult("SL1014", DiagnosticSeverity.Error).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                     .WithArguments("Option 'kafka.group.id' on a Kafka source: Spark before 3.0 throws: \"Kafka option 'group.id' is not supported as user-specified consumer groups are not used to track offsets.\""));
 

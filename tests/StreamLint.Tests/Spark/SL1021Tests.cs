@@ -6,6 +6,8 @@ using Verify = StreamLint.Tests.Infrastructure.Verifier<
     StreamLint.Spark.Rules.ChainedStatefulOperatorsAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
+using StreamLint.Tests.Infrastructure;
+
 namespace StreamLint.Tests.Spark
 {
     public class SL1021Tests
@@ -33,7 +35,7 @@ namespace StreamLint.Tests.Spark
             Verify.VerifyAnalyzerAsync(
                 Body(TwoAggregations.Replace("{0}", mode)),
                 "streamlint.spark_version = 3.3\n",
-                withSpark: true,
+                Libraries.Spark,
                 Verify.Diagnostic("SL1021").WithLocation(0).WithArguments("Streaming aggregation 'Agg'", "Count", "3.3 (before 3.4)", ChainedStatefulOperatorsAnalyzer.MultipleAggregationsMessage));
 
         [Fact]
@@ -41,7 +43,7 @@ namespace StreamLint.Tests.Spark
             Verify.VerifyAnalyzerAsync(
                 Body(@"        events.GroupBy(""page"").Count().{|#0:DropDuplicates|}(""page"").WriteStream().OutputMode(""update"").Format(""console"").Start();"),
                 "streamlint.spark_version = 3.3\n",
-                withSpark: true,
+                Libraries.Spark,
                 Verify.Diagnostic("SL1021").WithLocation(0).WithArguments("DropDuplicates(\"page\")", "Count", "3.3 (before 3.4)", ChainedStatefulOperatorsAnalyzer.DedupAfterAggregationMessage));
 
         [Fact]

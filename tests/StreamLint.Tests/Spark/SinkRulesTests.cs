@@ -11,6 +11,8 @@ using SL1017 = StreamLint.Tests.Infrastructure.Verifier<StreamLint.Spark.Rules.F
 using SL1019 = StreamLint.Tests.Infrastructure.Verifier<StreamLint.Spark.Rules.LatencyBudgetExceededAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 using SL1020 = StreamLint.Tests.Infrastructure.Verifier<StreamLint.Spark.Rules.StreamingQueryNotAwaitedAnalyzer, StreamLint.CodeFixes.Spark.StreamingQueryNotAwaitedCodeFix>;
 
+using StreamLint.Tests.Infrastructure;
+
 namespace StreamLint.Tests.Spark
 {
     public class SinkRulesTests
@@ -190,7 +192,7 @@ class Plain : IForeachWriter
         events.WithWatermark(""ts"", ""1 second"").GroupBy(Window(Col(""ts""), ""1 minute"")).{|SL1019:Count|}().WriteStream().Format(""console"").Start();
         events.WithWatermark(""ts"", ""1 second"").GroupBy(Window(Col(""ts""), ""1 minute"")).Count().WriteStream().OutputMode(""update"").Format(""console"").Start();"),
                 "streamlint.latency_budget = 2s\n",
-                withSpark: true);
+                Libraries.Spark);
 
         // ---- SL1020 ----
         [Fact]

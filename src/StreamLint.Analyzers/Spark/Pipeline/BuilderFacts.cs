@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace StreamLint.Spark.Pipeline
@@ -20,18 +21,18 @@ namespace StreamLint.Spark.Pipeline
                 switch (call.TargetMethod.Name)
                 {
                     case "Format":
-                        string? format = Operations.ConstantString(Operations.Argument(call, 0));
+                        string? format = OperationFacts.ConstantString(OperationFacts.Argument(call, 0));
                         this.Format = format?.ToLowerInvariant();
                         formatKnown = builder.Complete && format is not null;
                         this.Sink = this.Format;
                         break;
                     case "Option":
-                        string? key = Operations.ConstantString(Operations.Argument(call, 0));
+                        string? key = OperationFacts.ConstantString(OperationFacts.Argument(call, 0));
                         if (key is null)
                         {
                             optionsComplete = false;
                         }
-                        else if (Operations.Argument(call, 1) is IOperation value)
+                        else if (OperationFacts.Argument(call, 1) is IOperation value)
                         {
                             options[key] = value;
                         }
@@ -42,10 +43,10 @@ namespace StreamLint.Spark.Pipeline
                         break;
                     case "OutputMode":
                         this.OutputModeCall = call;
-                        mode = ReadMode(Operations.Argument(call, 0));
+                        mode = ReadMode(OperationFacts.Argument(call, 0));
                         break;
                     case "Mode":
-                        IOperation? saveMode = Operations.Argument(call, 0);
+                        IOperation? saveMode = OperationFacts.Argument(call, 0);
                         this.SaveMode = saveMode is { ConstantValue.HasValue: true }
                             ? saveMode.ConstantValue.Value switch
                             {
@@ -60,7 +61,7 @@ namespace StreamLint.Spark.Pipeline
                         this.SaveModeKnown = this.SaveMode is not null;
                         break;
                     case "QueryName":
-                        this.QueryName = Operations.ConstantString(Operations.Argument(call, 0));
+                        this.QueryName = OperationFacts.ConstantString(OperationFacts.Argument(call, 0));
                         break;
                     case "ForeachBatch":
                         this.ForeachBatchCall = call;

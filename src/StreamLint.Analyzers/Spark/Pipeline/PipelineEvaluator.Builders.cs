@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
+using StreamLint.Core.Flow;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace StreamLint.Spark.Pipeline
@@ -7,9 +9,6 @@ namespace StreamLint.Spark.Pipeline
     /// <summary>Readers and writers: mutable builders configured fluently or through statements on a stored builder.</summary>
     internal sealed partial class PipelineEvaluator
     {
-        private static readonly ImmutableHashSet<string> SourceMethods =
-            ImmutableHashSet.Create("Load", "Csv", "Json", "Parquet", "Orc", "Text", "Table", "Jdbc");
-
         private SparkValue? EvalBuilderMethod(IInvocationOperation invocation, Walk walk)
         {
             IMethodSymbol method = invocation.TargetMethod;
@@ -21,7 +20,7 @@ namespace StreamLint.Spark.Pipeline
                 return receiver?.With(invocation); // configuration call: returns the same builder
             }
 
-            if (this.Symbols.Is(method.ReturnType, this.Symbols.DataFrame) && SourceMethods.Contains(method.Name))
+            if (this.Symbols.Is(method.ReturnType, this.Symbols.DataFrame) && SparkApi.LoadMethods.Contains(method.Name))
             {
                 // The reader's type alone proves streaming-ness, even when its configuration is unknown.
                 Streamingness kind = this.Symbols.Is(builderType, this.Symbols.DataStreamReader) ? Streamingness.Streaming : Streamingness.Batch;

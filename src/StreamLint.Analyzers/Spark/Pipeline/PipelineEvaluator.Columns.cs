@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace StreamLint.Spark.Pipeline
@@ -23,15 +24,15 @@ namespace StreamLint.Spark.Pipeline
             switch (name)
             {
                 case "Col" or "Column" when isStatic:
-                    return Operations.ConstantString(Operations.Argument(invocation, 0)) is { } column ? new ColumnValue(new ColumnRef(column)) : null;
+                    return OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0)) is { } column ? new ColumnValue(new ColumnRef(column)) : null;
                 case "Window" when isStatic:
                     return new ColumnValue(new WindowColumn(
-                        (this.Eval(Operations.Argument(invocation, 0), walk) as ColumnValue)?.Expr,
-                        Operations.ConstantString(Operations.Argument(invocation, 1)),
+                        (this.Eval(OperationFacts.Argument(invocation, 0), walk) as ColumnValue)?.Expr,
+                        OperationFacts.ConstantString(OperationFacts.Argument(invocation, 1)),
                         invocation.Syntax));
                 case "Expr" when isStatic:
                     // SQL text: only the wall-clock functions are recognised; anything else stays unknown.
-                    return IsCurrentTimeSql(Operations.ConstantString(Operations.Argument(invocation, 0)))
+                    return IsCurrentTimeSql(OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0)))
                         ? new ColumnValue(new ComputedColumn(name, ImmutableArray<ColumnExpr?>.Empty, isProcessingTime: true))
                         : null;
                 case "CurrentTimestamp" when isStatic:
@@ -40,7 +41,7 @@ namespace StreamLint.Spark.Pipeline
                     return new ColumnValue(new ComputedColumn(name, ImmutableArray<ColumnExpr?>.Empty, isProcessingTime: true));
                 case "Alias" or "As" or "Name" when !isStatic && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String:
                     ColumnExpr? inner = (this.Eval(invocation.Instance, walk) as ColumnValue)?.Expr;
-                    return inner is not null && Operations.ConstantString(Operations.Argument(invocation, 0)) is { } alias
+                    return inner is not null && OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0)) is { } alias
                         ? new ColumnValue(new AliasColumn(inner, alias))
                         : null;
             }
@@ -89,8 +90,8 @@ namespace StreamLint.Spark.Pipeline
         /// <summary>A Filter / Where condition: a Column expression or a SQL string; unknown when neither can be read.</summary>
         private Projection ConditionOf(IInvocationOperation invocation, Walk walk)
         {
-            IOperation? condition = Operations.Argument(invocation, 0);
-            if (Operations.ConstantString(condition) is { } sql)
+            IOperation? condition = OperationFacts.Argument(invocation, 0);
+            if (OperationFacts.ConstantString(condition) is { } sql)
             {
                 return new ConditionProjection(SqlCallsCurrentTime(sql));
             }
@@ -111,20 +112,20 @@ namespace StreamLint.Spark.Pipeline
             switch (invocation.TargetMethod.Name)
             {
                 case "WithColumnRenamed":
-                    string? existing = Operations.ConstantString(Operations.Argument(invocation, 0));
-                    string? renamed = Operations.ConstantString(Operations.Argument(invocation, 1));
+                    string? existing = OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0));
+                    string? renamed = OperationFacts.ConstantString(OperationFacts.Argument(invocation, 1));
                     return existing is null || renamed is null ? Projection.Unknown : new RenameProjection(existing, renamed);
 
                 case "WithColumn":
-                    string? column = Operations.ConstantString(Operations.Argument(invocation, 0));
-                    ColumnExpr? value = (this.Eval(Operations.Argument(invocation, 1), walk) as ColumnValue)?.Expr;
+                    string? column = OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0));
+                    ColumnExpr? value = (this.Eval(OperationFacts.Argument(invocation, 1), walk) as ColumnValue)?.Expr;
                     return column is null || value is null ? Projection.Unknown : new WithColumnProjection(column, value);
 
                 case "Drop":
                     var dropped = ImmutableArray.CreateBuilder<string>();
                     foreach (IOperation? argument in this.AllArguments(invocation))
                     {
-                        string? name = Operations.ConstantString(argument) ?? ((this.Eval(argument, walk) as ColumnValue)?.Expr as ColumnRef)?.Name;
+                        string? name = OperationFacts.ConstantString(argument) ?? ((this.Eval(argument, walk) as ColumnValue)?.Expr as ColumnRef)?.Name;
                         if (name is null)
                         {
                             return Projection.Unknown;
@@ -140,7 +141,7 @@ namespace StreamLint.Spark.Pipeline
                     // Select(Count(…)) is a global aggregation in Spark, not a projection: the caller makes it opaque.
                     foreach (IOperation? argument in this.AllArguments(invocation))
                     {
-                        ColumnExpr? expr = Operations.ConstantString(argument) is { } name
+                        ColumnExpr? expr = OperationFacts.ConstantString(argument) is { } name
                             ? new ColumnRef(name)
                             : (this.Eval(argument, walk) as ColumnValue)?.Expr;
                         if (expr is null)

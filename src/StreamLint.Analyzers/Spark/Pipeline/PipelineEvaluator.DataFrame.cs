@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace StreamLint.Spark.Pipeline
@@ -19,11 +20,6 @@ namespace StreamLint.Spark.Pipeline
         private static readonly HashSet<string> Combining = new HashSet<string>
         {
             "CrossJoin", "Union", "UnionByName", "Intersect", "IntersectAll", "Except", "ExceptAll",
-        };
-
-        private static readonly HashSet<string> Aggregations = new HashSet<string>
-        {
-            "Agg", "Count", "Sum", "Avg", "Mean", "Min", "Max",
         };
 
         private SparkValue? EvalSessionMethod(IInvocationOperation invocation)
@@ -56,7 +52,7 @@ namespace StreamLint.Spark.Pipeline
                 return new BuilderValue(kind, invocation.Syntax, input, ImmutableArray<IInvocationOperation>.Empty, complete: true);
             }
 
-            if (name == "Col" && Operations.ConstantString(Operations.Argument(invocation, 0)) is { } column)
+            if (name == "Col" && OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0)) is { } column)
             {
                 return new ColumnValue(new ColumnRef(column));
             }
@@ -80,8 +76,8 @@ namespace StreamLint.Spark.Pipeline
 
             PlanNode node = name switch
             {
-                "WithWatermark" => Operations.ConstantString(Operations.Argument(invocation, 0)) is { } eventTime
-                    ? new WatermarkNode(syntax, child, eventTime, Operations.ConstantString(Operations.Argument(invocation, 1)))
+                "WithWatermark" => OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0)) is { } eventTime
+                    ? new WatermarkNode(syntax, child, eventTime, OperationFacts.ConstantString(OperationFacts.Argument(invocation, 1)))
                     : new OpaqueNode(syntax, child, name),
                 "Agg" => new AggregateNode(syntax, child, ImmutableArray<ColumnExpr?>.Empty, groupingCall: null, name),
                 "Distinct" => new DeduplicateNode(syntax, child, ImmutableArray<string>.Empty, name),
@@ -92,7 +88,7 @@ namespace StreamLint.Spark.Pipeline
                 "Join" => this.Join(invocation, child, walk),
                 "Repartition" or "Coalesce" => new UnaryNode(syntax, child, name, projection: null, partitions: ConstantPartitions(invocation)),
                 _ when RowPreserving.Contains(name) => new UnaryNode(syntax, child, name, projection: null),
-                _ when Combining.Contains(name) => new CombineNode(syntax, name, child, (this.Eval(Operations.Argument(invocation, 0), walk) as DataFrameValue)?.Plan),
+                _ when Combining.Contains(name) => new CombineNode(syntax, name, child, (this.Eval(OperationFacts.Argument(invocation, 0), walk) as DataFrameValue)?.Plan),
                 _ => new OpaqueNode(syntax, child, name),
             };
 
@@ -101,36 +97,36 @@ namespace StreamLint.Spark.Pipeline
 
         /// <summary>True when a Select calls an aggregate function (Spark then plans a global aggregation) or cannot be read.</summary>
         private bool SelectAggregates(IInvocationOperation invocation, Walk walk) =>
-            this.AllArguments(invocation).Any(a => Operations.ConstantString(a) is null && MayAggregate((this.Eval(a, walk) as ColumnValue)?.Expr));
+            this.AllArguments(invocation).Any(a => OperationFacts.ConstantString(a) is null && MayAggregate((this.Eval(a, walk) as ColumnValue)?.Expr));
 
         private static int? ConstantPartitions(IInvocationOperation invocation) =>
             invocation.TargetMethod.Parameters.Length > 0
             && invocation.TargetMethod.Parameters[0].Type.SpecialType == SpecialType.System_Int32
-            && Operations.Argument(invocation, 0) is { ConstantValue: { HasValue: true, Value: int partitions } }
+            && OperationFacts.Argument(invocation, 0) is { ConstantValue: { HasValue: true, Value: int partitions } }
                 ? partitions
                 : null;
 
         /// <summary>Join(right[, usingColumn | usingColumns | joinExpr][, joinType]); joinType defaults to "inner".</summary>
         private JoinNode Join(IInvocationOperation invocation, PlanNode left, Walk walk)
         {
-            PlanNode? right = (this.Eval(Operations.Argument(invocation, 0), walk) as DataFrameValue)?.Plan;
+            PlanNode? right = (this.Eval(OperationFacts.Argument(invocation, 0), walk) as DataFrameValue)?.Plan;
             string? joinType = "inner";
             JoinCondition? condition = new JoinCondition(ImmutableArray<string>.Empty, hasRange: false);
             foreach (IParameterSymbol parameter in invocation.TargetMethod.Parameters.Skip(1))
             {
-                IOperation? argument = Operations.Argument(invocation, parameter.Ordinal);
+                IOperation? argument = OperationFacts.Argument(invocation, parameter.Ordinal);
                 if (parameter.Name == "joinType")
                 {
-                    joinType = argument is null ? "inner" : JoinTypes.Normalize(Operations.ConstantString(argument));
+                    joinType = argument is null ? "inner" : JoinTypes.Normalize(OperationFacts.ConstantString(argument));
                 }
                 else if (parameter.Type.SpecialType == SpecialType.System_String)
                 {
-                    condition = Operations.ConstantString(argument) is { } key ? new JoinCondition(ImmutableArray.Create(key), hasRange: false) : null;
+                    condition = OperationFacts.ConstantString(argument) is { } key ? new JoinCondition(ImmutableArray.Create(key), hasRange: false) : null;
                 }
                 else if (this.Symbols.Is(parameter.Type, this.Symbols.Column))
                 {
                     condition = argument is IInvocationOperation { TargetMethod.Name: "Expr" } expr && this.Symbols.Is(expr.TargetMethod.ContainingType, this.Symbols.Functions)
-                        ? JoinCondition.FromSql(Operations.ConstantString(Operations.Argument(expr, 0)))
+                        ? JoinCondition.FromSql(OperationFacts.ConstantString(OperationFacts.Argument(expr, 0)))
                         : JoinCondition.FromExpression((this.Eval(argument, walk) as ColumnValue)?.Expr);
                 }
                 else
@@ -160,7 +156,7 @@ namespace StreamLint.Spark.Pipeline
             var names = ImmutableArray.CreateBuilder<string>();
             foreach (IOperation element in elements)
             {
-                if (Operations.ConstantString(Operations.Unwrap(element)) is not { } name)
+                if (OperationFacts.ConstantString(OperationFacts.Unwrap(element)) is not { } name)
                 {
                     return null;
                 }
@@ -189,7 +185,7 @@ namespace StreamLint.Spark.Pipeline
                 return null;
             }
 
-            return new DataFrameValue(Aggregations.Contains(name)
+            return new DataFrameValue(SparkApi.Aggregations.Contains(name)
                 ? new AggregateNode(invocation.Syntax, grouped.Child, grouped.Keys, grouped.GroupingCall, name)
                 : new OpaqueNode(invocation.Syntax, grouped.Child, name));
         }
@@ -200,7 +196,7 @@ namespace StreamLint.Spark.Pipeline
             var keys = ImmutableArray.CreateBuilder<ColumnExpr?>();
             foreach (IOperation? key in this.AllArguments(invocation))
             {
-                keys.Add(Operations.ConstantString(key) is { } columnName
+                keys.Add(OperationFacts.ConstantString(key) is { } columnName
                     ? new ColumnRef(columnName)
                     : (this.Eval(key, walk) as ColumnValue)?.Expr);
             }
@@ -214,7 +210,7 @@ namespace StreamLint.Spark.Pipeline
             var names = ImmutableArray.CreateBuilder<string>();
             foreach (IOperation? argument in this.AllArguments(invocation))
             {
-                if (Operations.ConstantString(argument) is not { } name)
+                if (OperationFacts.ConstantString(argument) is not { } name)
                 {
                     return null;
                 }
@@ -235,10 +231,10 @@ namespace StreamLint.Spark.Pipeline
             {
                 if (parameter.IsParams)
                 {
-                    ImmutableArray<IOperation>? elements = Operations.ParamsElements(invocation, parameter.Ordinal);
+                    ImmutableArray<IOperation>? elements = OperationFacts.ParamsElements(invocation, parameter.Ordinal);
                     if (elements is null)
                     {
-                        yield return Operations.Argument(invocation, parameter.Ordinal);
+                        yield return OperationFacts.Argument(invocation, parameter.Ordinal);
                         continue;
                     }
 
@@ -247,7 +243,7 @@ namespace StreamLint.Spark.Pipeline
                         yield return element;
                     }
                 }
-                else if (Operations.Argument(invocation, parameter.Ordinal) is { } argument)
+                else if (OperationFacts.Argument(invocation, parameter.Ordinal) is { } argument)
                 {
                     yield return argument;
                 }

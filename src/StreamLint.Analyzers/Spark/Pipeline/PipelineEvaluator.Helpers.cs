@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace StreamLint.Spark.Pipeline
@@ -109,7 +110,7 @@ namespace StreamLint.Spark.Pipeline
                 }
                 else
                 {
-                    argument = (this.Eval(Operations.Argument(site.Invocation, parameter.Parameter.Ordinal), walk) as DataFrameValue)?.Plan;
+                    argument = (this.Eval(OperationFacts.Argument(site.Invocation, parameter.Parameter.Ordinal), walk) as DataFrameValue)?.Plan;
                     argument = argument is null ? null : this.BindFromCallers(argument, walk, depth + 1);
                 }
 
@@ -161,8 +162,7 @@ namespace StreamLint.Spark.Pipeline
             }
 
             return parent is IArgumentOperation { Parent: IInvocationOperation invocation }
-                && invocation.TargetMethod.Name == "ForeachBatch"
-                && this.Symbols.Is(invocation.TargetMethod.ContainingType, this.Symbols.DataStreamWriter)
+                && SparkApi.IsForeachBatch(invocation, this.Symbols)
                 ? invocation
                 : null;
         }
@@ -194,7 +194,7 @@ namespace StreamLint.Spark.Pipeline
 
         private PlanNode? Bind(PlanNode plan, IInvocationOperation invocation, IMethodSymbol method, Walk walk) =>
             plan.Rebase(parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method)
-                ? (this.Eval(Operations.Argument(invocation, parameter.Parameter.Ordinal), walk) as DataFrameValue)?.Plan
+                ? (this.Eval(OperationFacts.Argument(invocation, parameter.Parameter.Ordinal), walk) as DataFrameValue)?.Plan
                 : null);
 
         /// <summary>What a helper returns, with its parameters as placeholders; every return must agree.</summary>
@@ -206,7 +206,7 @@ namespace StreamLint.Spark.Pipeline
             }
 
             // The declaration's operation, not the local function's inner block: returns are matched to it below.
-            IOperation? body = this.spark.DeclarationOf(method, walk.CancellationToken);
+            IOperation? body = this.spark.Library.DeclarationOf(method, walk.CancellationToken);
             if (body is null)
             {
                 return null;

@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
+using StreamLint.Core.Flow;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace StreamLint.Spark.Pipeline
@@ -40,7 +42,7 @@ namespace StreamLint.Spark.Pipeline
                 return null;
             }
 
-            operation = Operations.Unwrap(operation);
+            operation = OperationFacts.Unwrap(operation);
             if (this.cache.TryGetValue(operation.Syntax, out SparkValue? cached))
             {
                 return cached;
@@ -126,7 +128,7 @@ namespace StreamLint.Spark.Pipeline
         {
             // df["ts"]: DataFrame's indexer names a column of that DataFrame.
             if (property.Property.IsIndexer && this.Symbols.Is(property.Property.ContainingType, this.Symbols.DataFrame)
-                && property.Arguments.Length == 1 && Operations.ConstantString(property.Arguments[0].Value) is { } name)
+                && property.Arguments.Length == 1 && OperationFacts.ConstantString(property.Arguments[0].Value) is { } name)
             {
                 return new ColumnValue(new ColumnRef(name));
             }
@@ -137,7 +139,7 @@ namespace StreamLint.Spark.Pipeline
         private SparkValue? EvalLocal(ILocalReferenceOperation read, Walk walk)
         {
             IOperation root = Root(read);
-            LocalDefinitions definitions = this.spark.DefinitionsFor(root);
+            LocalDefinitions definitions = this.spark.Library.DefinitionsFor(root);
             ImmutableArray<IOperation> reaching = definitions.ReachingValues(read);
             if (reaching.IsDefault || reaching.IsEmpty)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 
 namespace StreamLint.Spark.Pipeline
 {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
@@ -33,10 +34,10 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, (c, query) => Analyze(c, query, spark));
 
-        private static void Analyze(BlockContext context, StartedQuery query, SparkCompilation spark)
+        private static void Analyze(MemberContext context, StartedQuery query, SparkCompilation spark)
         {
             if (query.Facts.OutputMode != OutputModeFact.Append
                 || query.Plan is not { Kind: Streamingness.Streaming } plan)
@@ -54,8 +55,8 @@ namespace StreamLint.Spark.Rules
             }
 
             AggregateNode aggregate = aggregates[0];
-            bool local = aggregates.Length == 1 && IsInBlock(context, aggregate.Syntax);
-            Location location = Operations.NameLocation(local ? aggregate.Syntax : query.Start.Syntax);
+            bool local = aggregates.Length == 1 && context.Contains(aggregate.Syntax);
+            Location location = OperationFacts.NameLocation(local ? aggregate.Syntax : query.Start.Syntax);
 
             // Additional locations, for the fixes: [0] where Append comes from (OutputMode call or WriteStream()), [1] GroupBy.
             SyntaxNode modeSite = query.Facts.OutputModeCall?.Syntax ?? query.Writer.Origin;
@@ -67,10 +68,10 @@ namespace StreamLint.Spark.Rules
                 properties[UpdateSupportedProperty] = "true";
             }
 
-            if (IsInBlock(context, modeSite))
+            if (context.Contains(modeSite))
             {
                 additional.Add(modeSite.GetLocation());
-                if (local && aggregate.GroupingCall is { } grouping && eventTimeColumn is not null && IsInBlock(context, grouping))
+                if (local && aggregate.GroupingCall is { } grouping && eventTimeColumn is not null && context.Contains(grouping))
                 {
                     additional.Add(grouping.GetLocation());
                     properties[EventTimeColumnProperty] = eventTimeColumn;

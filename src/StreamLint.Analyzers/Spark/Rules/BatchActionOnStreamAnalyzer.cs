@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
@@ -22,7 +23,7 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterSparkCalls(
                 context,
                 spark,
@@ -35,7 +36,7 @@ namespace StreamLint.Spark.Rules
                         string name = invocation.TargetMethod.Name;
                         c.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.SL1006_BatchActionOnStream,
-                            Operations.NameLocation(invocation.Syntax),
+                            OperationFacts.NameLocation(invocation.Syntax),
                             name + "()",
                             name == "Write" ? WriteMessage : StartMessage));
                     }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using StreamLint.Options;
 using StreamLint.Spark.Pipeline;
@@ -27,10 +28,10 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, Analyze);
 
-        private static void Analyze(BlockContext context, StartedQuery query)
+        private static void Analyze(MemberContext context, StartedQuery query)
         {
             OutputModeFact mode = query.Facts.OutputMode;
             if (query.Plan is not { Kind: Streamingness.Streaming } plan || mode is OutputModeFact.Unknown or OutputModeFact.Invalid)
@@ -49,7 +50,7 @@ namespace StreamLint.Spark.Rules
 
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SL1021_ChainedStatefulOperators,
-                    Operations.NameLocation(IsInBlock(context, node.Syntax) ? node.Syntax : query.Start.Syntax),
+                    OperationFacts.NameLocation(context.LocalOr(node.Syntax, query.Start.Syntax)),
                     Describe.Operator(node),
                     upstream.Function,
                     version < MultiStatefulSupported ? $"{version} (before 3.4)" : $"{version} in {OutputModes.Display(mode)} mode",

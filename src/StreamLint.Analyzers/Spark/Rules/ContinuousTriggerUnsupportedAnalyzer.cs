@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
@@ -18,14 +19,14 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, (c, query) => Analyze(c, query, spark));
 
-        private static void Analyze(BlockContext context, StartedQuery query, SparkCompilation spark)
+        private static void Analyze(MemberContext context, StartedQuery query, SparkCompilation spark)
         {
             IInvocationOperation? continuous = query.Writer.Calls
                 .Where(call => call.TargetMethod.Name == "Trigger")
-                .Select(call => Operations.Argument(call, 0))
+                .Select(call => OperationFacts.Argument(call, 0))
                 .OfType<IInvocationOperation>()
                 .LastOrDefault();
             if (continuous is not { TargetMethod.Name: "Continuous" } || !query.Writer.Complete)
@@ -57,10 +58,10 @@ namespace StreamLint.Spark.Rules
 
             if (problem is { } found)
             {
-                SyntaxNode site = IsInBlock(context, continuous.Syntax) ? continuous.Syntax : query.Start.Syntax;
+                SyntaxNode site = context.LocalOr(continuous.Syntax, query.Start.Syntax);
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SL1016_ContinuousTriggerUnsupported,
-                    Operations.NameLocation(site),
+                    OperationFacts.NameLocation(site),
                     found.What,
                     found.Message));
             }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
@@ -14,21 +15,15 @@ namespace StreamLint.Spark.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ForeachBatchRecomputationAnalyzer : SparkAnalyzer
     {
-        private static readonly ImmutableHashSet<string> DataFrameActions = ImmutableHashSet.Create(
-            "Count", "Show", "Collect", "Take", "Head", "First", "Tail", "ToLocalIterator", "IsEmpty");
-
-        private static readonly ImmutableHashSet<string> WriterActions = ImmutableHashSet.Create(
-            "Save", "SaveAsTable", "InsertInto", "Jdbc", "Parquet", "Json", "Csv", "Orc", "Text");
-
         public ForeachBatchRecomputationAnalyzer()
             : base(Descriptors.SL1012_ForeachBatchRecomputation)
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterSparkCalls(context, spark, (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void Analyze(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (ForeachBatchFunction.TryCreate(invocation, spark, context.CancellationToken) is not { IsLambda: true } function)
             {
@@ -39,8 +34,8 @@ namespace StreamLint.Spark.Rules
             foreach (IInvocationOperation call in function.Body.DescendantsAndSelf().OfType<IInvocationOperation>())
             {
                 string name = call.TargetMethod.Name;
-                bool isAction = (DataFrameActions.Contains(name) && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrame))
-                    || (WriterActions.Contains(name) && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter));
+                bool isAction = (SparkApi.DataFrameActions.Contains(name) && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrame))
+                    || (SparkApi.BatchWrites.Contains(name) && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter));
                 bool isPersist = name is "Persist" or "Cache" && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrame);
                 if ((isAction || isPersist) && RootsAtBatch(call, function.Batch))
                 {
@@ -57,7 +52,7 @@ namespace StreamLint.Spark.Rules
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SL1012_ForeachBatchRecomputation,
-                    Operations.NameLocation(function.Call.Syntax),
+                    OperationFacts.NameLocation(function.Call.Syntax),
                     function.Batch.Name,
                     actions));
             }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,7 +28,7 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
         {
             if (spark.Symbols.ForeachWriter is not { } writer)
             {
@@ -99,7 +100,7 @@ namespace StreamLint.Spark.Rules
                         PropertyDeclarationSyntax { Initializer: { } initializer } => initializer,
                         _ => null,
                     };
-                    if (code is not null && spark.ModelFor(code.SyntaxTree).GetOperation(code, cancellationToken) is { } operation)
+                    if (code is not null && spark.Library.ModelFor(code.SyntaxTree).GetOperation(code, cancellationToken) is { } operation)
                     {
                         yield return operation;
                     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
@@ -17,19 +18,17 @@ namespace StreamLint.Spark.Rules
         /// <summary>Property: the column the aggregation windows on (the fix moves the watermark onto it).</summary>
         public const string GroupedColumnProperty = "GroupedColumn";
 
-        private static readonly ImmutableHashSet<string> Aggregations = ImmutableHashSet.Create("Agg", "Count", "Sum", "Avg", "Mean", "Min", "Max");
-
         public IneffectiveWatermarkAnalyzer()
             : base(Descriptors.SL1004_IneffectiveWatermark)
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterSparkCalls(
                 context,
                 spark,
                 invocation => (invocation.TargetMethod.Name == "WithWatermark" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame))
-                    || (Aggregations.Contains(invocation.TargetMethod.Name) && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.RelationalGroupedDataset)),
+                    || (SparkApi.Aggregations.Contains(invocation.TargetMethod.Name) && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.RelationalGroupedDataset)),
                 (c, invocation) =>
                 {
                     if (invocation.TargetMethod.Name == "WithWatermark")
@@ -42,7 +41,7 @@ namespace StreamLint.Spark.Rules
                     }
                 });
 
-        private static void AnalyzeWatermark(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void AnalyzeWatermark(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not WatermarkNode watermark)
             {
@@ -63,12 +62,12 @@ namespace StreamLint.Spark.Rules
 
             if (reason is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL1004_IneffectiveWatermark, Operations.NameLocation(invocation.Syntax), watermark.Column, reason));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SL1004_IneffectiveWatermark, OperationFacts.NameLocation(invocation.Syntax), watermark.Column, reason));
             }
         }
 
         /// <summary>A windowed aggregation whose window column is not the one watermarked on its (unary) lineage.</summary>
-        private static void AnalyzeAggregation(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void AnalyzeAggregation(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not AggregateNode { Kind: Streamingness.Streaming } aggregate
                 || aggregate.Keys.OfType<WindowColumn>().Select(w => w.TimeColumn).FirstOrDefault() is not ColumnRef { Name: var windowColumn }
@@ -82,11 +81,11 @@ namespace StreamLint.Spark.Rules
             for (PlanNode? node = aggregate.Child; node is not null; node = node.Child)
             {
                 if (node is WatermarkNode watermark && !string.Equals(watermark.Column, windowColumn, System.StringComparison.OrdinalIgnoreCase)
-                    && IsInBlock(context, watermark.Syntax))
+                    && context.Contains(watermark.Syntax))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1004_IneffectiveWatermark,
-                        Operations.NameLocation(watermark.Syntax),
+                        OperationFacts.NameLocation(watermark.Syntax),
                         ImmutableDictionary<string, string?>.Empty.Add(GroupedColumnProperty, windowColumn),
                         watermark.Column,
                         $"the aggregation '{aggregate.Function}' windows on '{windowColumn}', not on '{watermark.Column}', so its state is never evicted"));

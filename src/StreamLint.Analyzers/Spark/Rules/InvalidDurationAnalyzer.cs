@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,10 +30,10 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterSparkCalls(context, spark, (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void Analyze(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             IMethodSymbol method = invocation.TargetMethod;
             SparkSymbols s = spark.Symbols;
@@ -43,13 +44,13 @@ namespace StreamLint.Spark.Rules
             }
             else if (method.Name == "WithWatermark" && s.Is(method.ContainingType, s.DataFrame))
             {
-                Check(context, Operations.Argument(invocation, 1), "Watermark delay", version, (text, interval) =>
+                Check(context, OperationFacts.Argument(invocation, 1), "Watermark delay", version, (text, interval) =>
                     interval.IsNegative ? $"delay threshold ({text}) should not be negative." : null);
             }
             else if (method.Name is "ProcessingTime" or "Continuous" && method.ContainingType.Name == "Trigger"
                 && method.ContainingType.ContainingNamespace.ToDisplayString() == "Microsoft.Spark.Sql.Streaming")
             {
-                IOperation? argument = Operations.Argument(invocation, 0);
+                IOperation? argument = OperationFacts.Argument(invocation, 0);
                 if (argument is { ConstantValue: { HasValue: true, Value: long or int } } && Convert.ToInt64(argument.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture) is var milliseconds && milliseconds < 0)
                 {
                     Report(context, argument, $"Trigger interval {milliseconds} ms is negative; Spark throws: \"Interval cannot be negative\"", null);
@@ -63,23 +64,23 @@ namespace StreamLint.Spark.Rules
             }
         }
 
-        private static void CheckWindow(BlockContext context, IInvocationOperation invocation, Version version)
+        private static void CheckWindow(MemberContext context, IInvocationOperation invocation, Version version)
         {
-            SparkInterval? window = Check(context, Operations.Argument(invocation, 1), "Window duration", version, (text, interval) =>
+            SparkInterval? window = Check(context, OperationFacts.Argument(invocation, 1), "Window duration", version, (text, interval) =>
                 interval.Months != 0 ? $"Intervals greater than a month is not supported ({text})."
                 : interval.TotalMicros <= 0 ? $"The window duration ({text}) must be greater than 0."
                 : null);
-            string? windowText = Operations.ConstantString(Operations.Argument(invocation, 1));
+            string? windowText = OperationFacts.ConstantString(OperationFacts.Argument(invocation, 1));
 
-            SparkInterval? slide = Check(context, Operations.Argument(invocation, 2), "Slide duration", version, (text, interval) =>
+            SparkInterval? slide = Check(context, OperationFacts.Argument(invocation, 2), "Slide duration", version, (text, interval) =>
                 interval.Months != 0 ? $"Intervals greater than a month is not supported ({text})."
                 : interval.TotalMicros <= 0 ? $"The slide duration ({text}) must be greater than 0."
                 : window is not null && window.Months == 0 && window.TotalMicros > 0 && interval.TotalMicros > window.TotalMicros
                     ? $"The slide duration ({text}) must be less than or equal to the windowDuration ({windowText})."
                     : null);
-            string? slideText = Operations.ConstantString(Operations.Argument(invocation, 2));
+            string? slideText = OperationFacts.ConstantString(OperationFacts.Argument(invocation, 2));
 
-            Check(context, Operations.Argument(invocation, 3), "Window start time", version, (text, interval) =>
+            Check(context, OperationFacts.Argument(invocation, 3), "Window start time", version, (text, interval) =>
                 interval.Months != 0 ? $"Intervals greater than a month is not supported ({text})."
                 : slide is not null && slide.Months == 0 && slide.TotalMicros > 0 && Math.Abs(interval.TotalMicros) >= slide.TotalMicros
                     ? $"The absolute value of start time ({text}) must be less than the slideDuration ({slideText})."
@@ -90,14 +91,14 @@ namespace StreamLint.Spark.Rules
         /// Parses the argument when it is a constant (or an interpolation with constant units) and reports what Spark
         /// would reject; returns the interval when it is a constant that parses.
         /// </summary>
-        private static SparkInterval? Check(BlockContext context, IOperation? argument, string what, Version version, Func<string, SparkInterval, string?> sparkRejects)
+        private static SparkInterval? Check(MemberContext context, IOperation? argument, string what, Version version, Func<string, SparkInterval, string?> sparkRejects)
         {
             if (argument is null)
             {
                 return null;
             }
 
-            string? text = Operations.ConstantString(argument);
+            string? text = OperationFacts.ConstantString(argument);
             bool template = false;
             if (text is null)
             {
@@ -193,7 +194,7 @@ namespace StreamLint.Spark.Rules
             return text.Substring(0, at) + replacement + text.Substring(at + badUnit.Length);
         }
 
-        private static void Report(BlockContext context, IOperation argument, string message, string? corrected) =>
+        private static void Report(MemberContext context, IOperation argument, string message, string? corrected) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1015_InvalidDuration,
                 argument.Syntax.GetLocation(),

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
@@ -47,10 +48,10 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterSparkCalls(context, spark, (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void Analyze(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             SparkSymbols s = spark.Symbols;
             INamedTypeSymbol type = invocation.TargetMethod.ContainingType;
@@ -68,14 +69,14 @@ namespace StreamLint.Spark.Rules
             ImmutableDictionary<string, string> forbidden = source ? SourceForbidden : SinkForbidden;
             foreach (IInvocationOperation option in builder.Calls.Where(c => c.TargetMethod.Name == "Option"))
             {
-                if (Operations.ConstantString(Operations.Argument(option, 0)) is not { } key || Operations.Argument(option, 0) is not { } keySyntax)
+                if (OperationFacts.ConstantString(OperationFacts.Argument(option, 0)) is not { } key || OperationFacts.Argument(option, 0) is not { } keySyntax)
                 {
                     continue;
                 }
 
                 // An option set in another statement on a stored builder is reported where the builder is used.
                 bool inChain = invocation.Syntax.Span.Contains(option.Syntax.Span);
-                Location location = inChain ? keySyntax.Syntax.GetLocation() : Operations.NameLocation(invocation.Syntax);
+                Location location = inChain ? keySyntax.Syntax.GetLocation() : OperationFacts.NameLocation(invocation.Syntax);
                 if (forbidden.TryGetValue(key, out string? message))
                 {
                     string? fix = !inChain ? null : string.Equals(key, "kafka.auto.offset.reset", StringComparison.OrdinalIgnoreCase) ? "StartingOffsets" : "Remove";
@@ -101,7 +102,7 @@ namespace StreamLint.Spark.Rules
                 return; // an option set through a dictionary or a non-constant key may be the one that looks missing
             }
 
-            Location here = Operations.NameLocation(invocation.Syntax);
+            Location here = OperationFacts.NameLocation(invocation.Syntax);
             if (source)
             {
                 int subscriptions = Subscriptions.Count(facts.Options.ContainsKey);
@@ -119,7 +120,7 @@ namespace StreamLint.Spark.Rules
             }
         }
 
-        private static void Report(BlockContext context, Location location, DiagnosticSeverity severity, string? fix, string message) =>
+        private static void Report(MemberContext context, Location location, DiagnosticSeverity severity, string? fix, string message) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1014_InvalidKafkaOptions,
                 location,

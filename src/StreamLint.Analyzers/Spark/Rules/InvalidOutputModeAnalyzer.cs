@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Options;
@@ -27,37 +28,37 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
         {
             RegisterSparkCalls(context, spark, (c, invocation) => AnalyzeModeString(c, invocation, spark));
             RegisterStartedQueries(context, spark, AnalyzeQuery);
         }
 
-        private static void AnalyzeModeString(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void AnalyzeModeString(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (invocation.TargetMethod.Name != "OutputMode" || !spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataStreamWriter)
-                || Operations.ConstantString(Operations.Argument(invocation, 0)) is not { } mode
+                || OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0)) is not { } mode
                 || OutputModes.Parse(mode) != OutputModeFact.Invalid)
             {
                 return;
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty;
-            if (Nearest(mode) is { } legal && Operations.Argument(invocation, 0)!.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)
+            if (Nearest(mode) is { } legal && OperationFacts.Argument(invocation, 0)!.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)
             {
                 properties = properties.Add(LegalModeProperty, legal);
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1008_InvalidOutputMode,
-                Operations.Argument(invocation, 0)!.Syntax.GetLocation(),
+                OperationFacts.Argument(invocation, 0)!.Syntax.GetLocation(),
                 properties,
                 $"'{mode}' is not an output mode",
                 "when OutputMode(…) runs",
                 $"Unknown output mode {mode}. Accepted output modes are 'append', 'complete', 'update'"));
         }
 
-        private static void AnalyzeQuery(BlockContext context, StartedQuery query)
+        private static void AnalyzeQuery(MemberContext context, StartedQuery query)
         {
             OutputModeFact mode = query.Facts.OutputMode;
             if (query.Plan is not { Kind: Streamingness.Streaming } plan || mode is not (OutputModeFact.Update or OutputModeFact.Complete))
@@ -88,18 +89,18 @@ namespace StreamLint.Spark.Rules
             }
 
             IInvocationOperation? modeCall = query.Facts.OutputModeCall;
-            bool local = modeCall is not null && IsInBlock(context, modeCall.Syntax);
+            bool local = modeCall is not null && context.Contains(modeCall.Syntax);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1008_InvalidOutputMode,
-                local ? Operations.Argument(modeCall!, 0)!.Syntax.GetLocation() : Operations.NameLocation(query.Start.Syntax),
-                local && FixableModeArgument(Operations.Argument(modeCall!, 0)!, context) ? ImmutableDictionary<string, string?>.Empty.Add(LegalModeProperty, "append") : ImmutableDictionary<string, string?>.Empty,
+                local ? OperationFacts.Argument(modeCall!, 0)!.Syntax.GetLocation() : OperationFacts.NameLocation(query.Start.Syntax),
+                local && FixableModeArgument(OperationFacts.Argument(modeCall!, 0)!, context) ? ImmutableDictionary<string, string?>.Empty.Add(LegalModeProperty, "append") : ImmutableDictionary<string, string?>.Empty,
                 problem,
                 "at Start()",
                 message));
         }
 
         /// <summary>The fix rewrites a string literal or a member of the OutputMode enum, never a user's constant.</summary>
-        private static bool FixableModeArgument(IOperation argument, BlockContext context) =>
+        private static bool FixableModeArgument(IOperation argument, MemberContext context) =>
             argument.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax
             || (argument is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field } && field.ContainingType.Name == "OutputMode");
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Options;
@@ -21,10 +22,10 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, Analyze);
 
-        private static void Analyze(BlockContext context, StartedQuery query)
+        private static void Analyze(MemberContext context, StartedQuery query)
         {
             StreamLintOptions options = StreamLintOptions.For(context.Options, query.Start.Syntax.SyntaxTree);
             if (options.LatencyBudgetMicros is not { } budget)
@@ -33,11 +34,11 @@ namespace StreamLint.Spark.Rules
             }
 
             // The trigger interval: the last Trigger(ProcessingTime(…)) call wins.
-            if (query.Writer.Calls.Where(c => c.TargetMethod.Name == "Trigger").Select(c => Operations.Argument(c, 0)).LastOrDefault()
+            if (query.Writer.Calls.Where(c => c.TargetMethod.Name == "Trigger").Select(c => OperationFacts.Argument(c, 0)).LastOrDefault()
                     is IInvocationOperation { TargetMethod.Name: "ProcessingTime" } trigger
-                && IntervalMicros(Operations.Argument(trigger, 0), options) is { } interval && interval > budget)
+                && IntervalMicros(OperationFacts.Argument(trigger, 0), options) is { } interval && interval > budget)
             {
-                Report(context, query, trigger.Syntax, $"Trigger interval {Operations.Argument(trigger, 0)!.Syntax}", options);
+                Report(context, query, trigger.Syntax, $"Trigger interval {OperationFacts.Argument(trigger, 0)!.Syntax}", options);
             }
 
             if (query.Facts.OutputMode != OutputModeFact.Append || query.Plan is not { Kind: Streamingness.Streaming } plan)
@@ -85,10 +86,10 @@ namespace StreamLint.Spark.Rules
         private static long? Parse(string text, StreamLintOptions options) =>
             SparkInterval.Parse(text, options.SparkVersion, out _, out _) is { Months: 0 } interval ? interval.TotalMicros : null;
 
-        private static void Report(BlockContext context, StartedQuery query, SyntaxNode site, string what, StreamLintOptions options) =>
+        private static void Report(MemberContext context, StartedQuery query, SyntaxNode site, string what, StreamLintOptions options) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1019_LatencyBudgetExceeded,
-                Operations.NameLocation(IsInBlock(context, site) ? site : query.Start.Syntax),
+                OperationFacts.NameLocation(context.LocalOr(site, query.Start.Syntax)),
                 what,
                 options.LatencyBudgetText));
     }

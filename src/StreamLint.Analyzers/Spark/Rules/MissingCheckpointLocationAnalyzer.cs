@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -21,30 +22,26 @@ namespace StreamLint.Spark.Rules
         /// <summary>Property: the per-query checkpoint path the fix inserts.</summary>
         public const string CheckpointPathProperty = "CheckpointPath";
 
-        public const string CheckpointOption = "checkpointLocation";
-        public const string CheckpointConfKey = "spark.sql.streaming.checkpointLocation";
         public const string DefaultCheckpointRoot = "/checkpoints";
 
         private const string DefaultSourceConfKey = "spark.sql.sources.default";
-
-        private static readonly ImmutableHashSet<string> DebugSinks = ImmutableHashSet.Create("console", "memory", "noop");
 
         public MissingCheckpointLocationAnalyzer()
             : base(Descriptors.SL1010_MissingCheckpointLocation)
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, (c, query) => Analyze(c, query, spark));
 
-        private static void Analyze(BlockContext context, StartedQuery query, SparkCompilation spark)
+        private static void Analyze(MemberContext context, StartedQuery query, SparkCompilation spark)
         {
             IInvocationOperation invocation = query.Start;
-            if (query.Facts.MayHaveOption(CheckpointOption)
+            if (query.Facts.MayHaveOption(SparkApi.CheckpointOption)
                 || !query.Facts.FormatKnown
                 || SinkOf(query, spark, context) is not { } sink
-                || DebugSinks.Contains(sink)
-                || spark.MentionsConfKey(CheckpointConfKey, context.CancellationToken))
+                || SparkApi.ThrowAwayCheckpointSinks.Contains(sink)
+                || spark.MentionsConfKey(SparkApi.CheckpointConfKey, context.CancellationToken))
             {
                 return;
             }
@@ -59,14 +56,14 @@ namespace StreamLint.Spark.Rules
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1010_MissingCheckpointLocation,
-                Operations.NameLocation(invocation.Syntax),
+                OperationFacts.NameLocation(invocation.Syntax),
                 properties,
                 sink,
                 consequence));
         }
 
         /// <summary>The sink Spark will start; null when it cannot be known (the default source is configured in code).</summary>
-        private static string? SinkOf(StartedQuery query, SparkCompilation spark, BlockContext context)
+        private static string? SinkOf(StartedQuery query, SparkCompilation spark, MemberContext context)
         {
             if (query.IsToTable)
             {
@@ -85,10 +82,10 @@ namespace StreamLint.Spark.Rules
         /// A stable, per-query directory name: the query name, else the table or output path, else the enclosing type
         /// and member (numbered when it starts several queries) — so two fixed queries never share a checkpoint.
         /// </summary>
-        private static string QueryLabel(StartedQuery query, BlockContext context)
+        private static string QueryLabel(StartedQuery query, MemberContext context)
         {
             string? target = query.Facts.QueryName
-                ?? Operations.ConstantString(Operations.Argument(query.Start, 0))?.TrimEnd('/').Split('/').LastOrDefault();
+                ?? OperationFacts.ConstantString(OperationFacts.Argument(query.Start, 0))?.TrimEnd('/').Split('/').LastOrDefault();
             if (!string.IsNullOrWhiteSpace(target))
             {
                 return Sanitize(target!);

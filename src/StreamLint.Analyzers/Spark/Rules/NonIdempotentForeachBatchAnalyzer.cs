@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
@@ -20,17 +21,15 @@ namespace StreamLint.Spark.Rules
         public const string BatchIdProperty = "BatchId";
         public const string AppIdProperty = "AppId";
 
-        private static readonly ImmutableHashSet<string> Writes = ImmutableHashSet.Create("Save", "SaveAsTable", "InsertInto", "Jdbc", "Parquet", "Json", "Csv", "Orc", "Text");
-
         public NonIdempotentForeachBatchAnalyzer()
             : base(Descriptors.SL1011_NonIdempotentForeachBatch)
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterSparkCalls(context, spark, (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void Analyze(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (ForeachBatchFunction.TryCreate(invocation, spark, context.CancellationToken) is not { } function
                 || function.UsesBatchId())
@@ -40,7 +39,7 @@ namespace StreamLint.Spark.Rules
 
             foreach ((IInvocationOperation write, int depth) in function.Invocations(spark, context.CancellationToken))
             {
-                if (!Writes.Contains(write.TargetMethod.Name) || !spark.Symbols.Is(write.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter)
+                if (!SparkApi.BatchWrites.Contains(write.TargetMethod.Name) || !spark.Symbols.Is(write.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter)
                     || spark.Evaluator.EvaluateBuilder(write.Instance, context.CancellationToken) is not { Kind: BuilderKind.BatchWriter, Complete: true } writer
                     || !Appends(write, writer.Facts)
                     || writer.Facts.Options.ContainsKey("txnVersion"))
@@ -60,7 +59,7 @@ namespace StreamLint.Spark.Rules
                 string target = writer.Facts.FormatKnown && writer.Facts.Format is { } format ? $"a {format} target" : "an external target";
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SL1011_NonIdempotentForeachBatch,
-                    Operations.NameLocation(inPlace ? write.Syntax : function.Call.Syntax),
+                    OperationFacts.NameLocation(inPlace ? write.Syntax : function.Call.Syntax),
                     properties,
                     target));
                 return;
@@ -72,7 +71,7 @@ namespace StreamLint.Spark.Rules
             facts.SaveMode == "append" || (write.TargetMethod.Name == "InsertInto" && !facts.SaveModeKnown);
 
         /// <summary>A stable application id for Delta's idempotent writes: the query name, else the enclosing member.</summary>
-        private static string AppId(ForeachBatchFunction function, SparkCompilation spark, BlockContext context) =>
+        private static string AppId(ForeachBatchFunction function, SparkCompilation spark, MemberContext context) =>
             spark.Evaluator.EvaluateBuilder(function.Call, context.CancellationToken)?.Facts.QueryName
             ?? context.OwningSymbol.Name.Trim('<', '>', '$');
     }

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Options;
@@ -21,14 +22,14 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterSparkCalls(
                 context,
                 spark,
                 invocation => invocation.TargetMethod.Name == "Join" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame),
                 (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void Analyze(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not JoinNode join
                 || !PlanQueries.IsStreamStreamJoin(join)
@@ -48,7 +49,7 @@ namespace StreamLint.Spark.Rules
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1005_OuterJoinWithoutWatermark,
-                Operations.NameLocation(invocation.Syntax),
+                OperationFacts.NameLocation(invocation.Syntax),
                 legacy ? "outer" : JoinTypes.Display(join.JoinType)));
         }
 

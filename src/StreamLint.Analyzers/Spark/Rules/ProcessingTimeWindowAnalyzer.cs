@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
@@ -18,7 +19,7 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterSparkCalls(
                 context,
                 spark,
@@ -26,7 +27,7 @@ namespace StreamLint.Spark.Rules
                     && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame),
                 (c, invocation) => Analyze(c, invocation, spark));
 
-        private static void Analyze(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void Analyze(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (invocation.TargetMethod.Name == "WithWatermark")
             {
@@ -35,7 +36,7 @@ namespace StreamLint.Spark.Rules
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1003_ProcessingTimeWindow,
-                        Operations.NameLocation(invocation.Syntax),
+                        OperationFacts.NameLocation(invocation.Syntax),
                         "WithWatermark",
                         watermark.Column));
                 }
@@ -52,10 +53,10 @@ namespace StreamLint.Spark.Rules
             {
                 if (key is WindowColumn window && Projection.ReadsProcessingTime(window.TimeColumn, grouped.Child.ProcessingTime) == true)
                 {
-                    SyntaxNode site = IsInBlock(context, window.Syntax) ? window.Syntax : invocation.Syntax;
+                    SyntaxNode site = context.LocalOr(window.Syntax, invocation.Syntax);
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1003_ProcessingTimeWindow,
-                        Operations.NameLocation(site),
+                        OperationFacts.NameLocation(site),
                         "Window(…)",
                         Describe.Column(window.TimeColumn)));
                 }

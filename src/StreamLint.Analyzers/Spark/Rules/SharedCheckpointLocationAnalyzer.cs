@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
@@ -19,16 +20,14 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterSparkCalls(
                 context,
                 spark,
                 (c, option) =>
                 {
-                    if (option.TargetMethod.Name != "Option" || !spark.Symbols.Is(option.TargetMethod.ContainingType, spark.Symbols.DataStreamWriter)
-                        || !string.Equals(Operations.ConstantString(Operations.Argument(option, 0)), "checkpointLocation", StringComparison.OrdinalIgnoreCase)
-                        || Operations.Argument(option, 1) is not { } value
-                        || Operations.ConstantString(value)?.TrimEnd('/') is not { } path)
+                    if (SparkApi.CheckpointOptionPath(option, spark.Symbols)?.TrimEnd('/') is not { } path
+                        || OperationFacts.Argument(option, 1) is not { } value)
                     {
                         return;
                     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
@@ -25,15 +26,15 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterSparkMembers(context, spark, (block, member) =>
             {
-                SparkCalls calls = member.Calls;
+                SparkMember calls = member;
                 var discarded = calls.Starts.Where(i => i.Parent is IExpressionStatementOperation).ToList();
                 if (discarded.Count == 0
-                    || calls.All.Any(i => Awaits.Contains(i.TargetMethod.Name)
+                    || calls.Calls.Any(i => Awaits.Contains(i.TargetMethod.Name)
                         && (spark.Symbols.Is(i.TargetMethod.ContainingType, spark.Symbols.StreamingQuery) || spark.Symbols.Is(i.TargetMethod.ContainingType, spark.Symbols.StreamingQueryManager)))
-                    || spark.MentionsIdentifier("AwaitAnyTermination", block.CancellationToken))
+                    || spark.Library.MentionsIdentifier("AwaitAnyTermination", block.CancellationToken))
                 {
                     return;
                 }
@@ -45,7 +46,7 @@ namespace StreamLint.Spark.Rules
                 {
                     block.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1020_StreamingQueryNotAwaited,
-                        Operations.NameLocation(start.Syntax),
+                        OperationFacts.NameLocation(start.Syntax),
                         start == last && !laterStarts && HasAwaitTermination(start.TargetMethod.ReturnType) ? ImmutableDictionary<string, string?>.Empty.Add(LastStartProperty, "true") : null,
                         start.TargetMethod.Name));
                 }

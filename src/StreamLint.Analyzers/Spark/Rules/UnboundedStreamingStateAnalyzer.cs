@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Options;
@@ -29,7 +30,7 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
         {
             RegisterStartedQueries(context, spark, (c, query) => AnalyzeAggregations(c, query));
             RegisterSparkCalls(
@@ -40,7 +41,7 @@ namespace StreamLint.Spark.Rules
                 (c, invocation) => AnalyzeCall(c, invocation, spark));
         }
 
-        private static void AnalyzeAggregations(BlockContext context, StartedQuery query)
+        private static void AnalyzeAggregations(MemberContext context, StartedQuery query)
         {
             OutputModeFact mode = query.Facts.OutputMode;
             if (mode is not (OutputModeFact.Update or OutputModeFact.Complete) || query.Plan is not { Kind: Streamingness.Streaming } plan)
@@ -69,7 +70,7 @@ namespace StreamLint.Spark.Rules
                     reason = windowColumn is null
                         ? "no grouping key carries a watermark, so no group is ever closed in Update mode"
                         : $"no watermark is set on the window column '{windowColumn}', so no window is ever closed in Update mode";
-                    if (windowColumn is not null && aggregate.GroupingCall is { } grouping && IsInBlock(context, grouping))
+                    if (windowColumn is not null && aggregate.GroupingCall is { } grouping && context.Contains(grouping))
                     {
                         properties = properties.Add(FixProperty, "AddWatermark").Add(ColumnProperty, windowColumn);
                         additional = ImmutableArray.Create(grouping.GetLocation());
@@ -78,10 +79,10 @@ namespace StreamLint.Spark.Rules
 
                 if (reason is not null)
                 {
-                    bool local = IsInBlock(context, aggregate.Syntax);
+                    bool local = context.Contains(aggregate.Syntax);
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1002_UnboundedStreamingState,
-                        Operations.NameLocation(local ? aggregate.Syntax : query.Start.Syntax),
+                        OperationFacts.NameLocation(local ? aggregate.Syntax : query.Start.Syntax),
                         local ? additional : ImmutableArray<Location>.Empty,
                         local ? properties : ImmutableDictionary<string, string?>.Empty,
                         Describe.Operator(aggregate),
@@ -90,7 +91,7 @@ namespace StreamLint.Spark.Rules
             }
         }
 
-        private static void AnalyzeCall(BlockContext context, IInvocationOperation invocation, SparkCompilation spark)
+        private static void AnalyzeCall(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             PlanNode? node = spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken);
             string? reason = null;
@@ -134,7 +135,7 @@ namespace StreamLint.Spark.Rules
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SL1002_UnboundedStreamingState,
-                    Operations.NameLocation(invocation.Syntax),
+                    OperationFacts.NameLocation(invocation.Syntax),
                     properties,
                     Describe.Operator(node!),
                     reason));

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using StreamLint.Spark.Pipeline;
 
@@ -24,10 +25,10 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterStartedQueries(context, spark, (c, query) => Analyze(c, query, spark));
 
-        private static void Analyze(BlockContext context, StartedQuery query, SparkCompilation spark)
+        private static void Analyze(MemberContext context, StartedQuery query, SparkCompilation spark)
         {
             if (query.Plan is not { Kind: Streamingness.Streaming } plan)
             {
@@ -39,10 +40,10 @@ namespace StreamLint.Spark.Rules
             {
                 switch (node)
                 {
-                    case UnaryNode { Operator: "Repartition" or "Coalesce", Partitions: 1, Kind: Streamingness.Streaming } single when IsInBlock(context, single.Syntax):
+                    case UnaryNode { Operator: "Repartition" or "Coalesce", Partitions: 1, Kind: Streamingness.Streaming } single when context.Contains(single.Syntax):
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.SL1018_UnpartitionedState,
-                            Operations.NameLocation(single.Syntax),
+                            OperationFacts.NameLocation(single.Syntax),
                             System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(RemoveCallProperty, "true"),
                             $"{single.Operator}(1) in a streaming query funnels every row of each micro-batch through a single partition, one task on one executor core, before it reaches the sink"));
                         break;
@@ -69,7 +70,7 @@ namespace StreamLint.Spark.Rules
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SL1018_UnpartitionedState,
-                    Operations.NameLocation(query.Start.Syntax),
+                    OperationFacts.NameLocation(query.Start.Syntax),
                     DiagnosticSeverity.Info,
                     additionalLocations: null,
                     properties: null,
@@ -77,10 +78,10 @@ namespace StreamLint.Spark.Rules
             }
         }
 
-        private static void Report(BlockContext context, StartedQuery query, PlanNode node, string message) =>
+        private static void Report(MemberContext context, StartedQuery query, PlanNode node, string message) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1018_UnpartitionedState,
-                Operations.NameLocation(IsInBlock(context, node.Syntax) ? node.Syntax : query.Start.Syntax),
+                OperationFacts.NameLocation(context.LocalOr(node.Syntax, query.Start.Syntax)),
                 message));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Options;
@@ -32,14 +33,14 @@ namespace StreamLint.Spark.Rules
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark)
         {
             RegisterSparkMembers(context, spark, (block, member) =>
             {
                 // The rejected functions are Spark calls of the member themselves: look for them in arguments only if
                 // the member calls one.
-                bool callsRejected = member.Calls.All.Any(call => IsRejectedFunction(call, spark.Symbols, isAggregation: true));
-                foreach (IInvocationOperation call in member.Calls.All)
+                bool callsRejected = member.Calls.Any(call => IsRejectedFunction(call, spark.Symbols, isAggregation: true));
+                foreach (IInvocationOperation call in member.Calls)
                 {
                     AnalyzeCall(block, call, spark, callsRejected);
                 }
@@ -47,7 +48,7 @@ namespace StreamLint.Spark.Rules
             RegisterStartedQueries(context, spark, AnalyzeQuery);
         }
 
-        private static void AnalyzeCall(BlockContext context, IInvocationOperation invocation, SparkCompilation spark, bool callsRejected)
+        private static void AnalyzeCall(MemberContext context, IInvocationOperation invocation, SparkCompilation spark, bool callsRejected)
         {
             SparkSymbols symbols = spark.Symbols;
             bool onDataFrame = symbols.Is(invocation.TargetMethod.ContainingType, symbols.DataFrame);
@@ -101,7 +102,7 @@ namespace StreamLint.Spark.Rules
         }
 
         /// <summary>Union/Intersect/Except/Join rows of the checker (C15b–f, C18–C20).</summary>
-        private static string? CombinationMessage(IInvocationOperation invocation, PlanNode left, SparkCompilation spark, BlockContext context)
+        private static string? CombinationMessage(IInvocationOperation invocation, PlanNode left, SparkCompilation spark, MemberContext context)
         {
             string name = invocation.TargetMethod.Name;
             if (!Combinations.Contains(name))
@@ -179,7 +180,7 @@ namespace StreamLint.Spark.Rules
         private static bool HasRejectedExpression(IInvocationOperation invocation, SparkSymbols symbols, bool isAggregation) =>
             RejectedExpressions(invocation, symbols, isAggregation).Any();
 
-        private static void ReportExpressions(BlockContext context, IInvocationOperation invocation, SparkCompilation spark, bool isAggregation)
+        private static void ReportExpressions(MemberContext context, IInvocationOperation invocation, SparkCompilation spark, bool isAggregation)
         {
             foreach (IInvocationOperation call in RejectedExpressions(invocation, spark.Symbols, isAggregation))
             {
@@ -197,12 +198,12 @@ namespace StreamLint.Spark.Rules
                 }
                 else
                 {
-                    var properties = method.Name == "CountDistinct" && call.Arguments.Length == 2 && Operations.ParamsElements(call, 1) is { IsEmpty: true }
+                    var properties = method.Name == "CountDistinct" && call.Arguments.Length == 2 && OperationFacts.ParamsElements(call, 1) is { IsEmpty: true }
                         ? ImmutableDictionary<string, string?>.Empty.Add(CountDistinctProperty, "true")
                         : ImmutableDictionary<string, string?>.Empty;
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1007_UnsupportedStreamingOperation,
-                        Operations.NameLocation(call.Syntax),
+                        OperationFacts.NameLocation(call.Syntax),
                         properties,
                         method.Name + "(…) in a streaming aggregation",
                         DistinctAggregateMessage));
@@ -210,7 +211,7 @@ namespace StreamLint.Spark.Rules
             }
         }
 
-        private static void AnalyzeQuery(BlockContext context, StartedQuery query)
+        private static void AnalyzeQuery(MemberContext context, StartedQuery query)
         {
             OutputModeFact mode = query.Facts.OutputMode;
             if (query.Plan is not { Kind: Streamingness.Streaming } plan || mode is OutputModeFact.Unknown or OutputModeFact.Invalid)
@@ -239,10 +240,10 @@ namespace StreamLint.Spark.Rules
 
                 if (message is not null)
                 {
-                    SyntaxNode site = IsInBlock(context, node.Syntax) ? node.Syntax : query.Start.Syntax;
+                    SyntaxNode site = context.LocalOr(node.Syntax, query.Start.Syntax);
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1007_UnsupportedStreamingOperation,
-                        Operations.NameLocation(site),
+                        OperationFacts.NameLocation(site),
                         $"{node.Operator}(…) in {OutputModes.Display(mode)} output mode",
                         message));
                 }
@@ -252,10 +253,10 @@ namespace StreamLint.Spark.Rules
         private static bool HasUnknownInput(PlanNode node) =>
             PlanQueries.Nodes(node).Any(n => n is ParameterNode or CombineNode { Right: null });
 
-        private static void Report(BlockContext context, SyntaxNode site, string operation, string message) =>
+        private static void Report(MemberContext context, SyntaxNode site, string operation, string message) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1007_UnsupportedStreamingOperation,
-                Operations.NameLocation(site),
+                OperationFacts.NameLocation(site),
                 operation,
                 message));
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using StreamLint.Core;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,14 +19,12 @@ namespace StreamLint.Spark.Rules
         /// <summary>Sources a streaming read accepts without an explicit schema.</summary>
         private static readonly ImmutableHashSet<string> SchemaFreeFormats = ImmutableHashSet.Create("kafka", "delta", "rate", "socket");
 
-        private static readonly ImmutableHashSet<string> StreamingSourceMethods = ImmutableHashSet.Create("Load", "Csv", "Json", "Parquet", "Orc", "Text", "Table");
-
         public WriteStreamOnBatchAnalyzer()
             : base(Descriptors.SL1009_WriteStreamOnBatch)
         {
         }
 
-        private protected override void OnSparkCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, SparkCompilation spark) =>
             RegisterSparkCalls(
                 context,
                 spark,
@@ -49,7 +48,7 @@ namespace StreamLint.Spark.Rules
 
                     c.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1009_WriteStreamOnBatch,
-                        Operations.NameLocation(invocation.Syntax),
+                        OperationFacts.NameLocation(invocation.Syntax),
                         additional,
                         properties,
                         origin));
@@ -69,7 +68,7 @@ namespace StreamLint.Spark.Rules
             if (source.Reader is not { Kind: BuilderKind.BatchReader, Complete: true } reader
                 || !writeStream.Syntax.Span.Contains(source.Syntax.Span)
                 || source.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var method } }
-                || !StreamingSourceMethods.Contains(method)
+                || !SparkApi.StreamLoadMethods.Contains(method)
                 || reader.Origin is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax })
             {
                 return null;

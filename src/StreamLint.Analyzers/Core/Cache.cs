@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace StreamLint.Spark
+namespace StreamLint.Core
 {
     /// <summary>
     /// A memo table shared by the rules for one compilation: a plain dictionary behind a lock. The rules' callbacks

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace StreamLint.Spark
+namespace StreamLint.Core
 {
     /// <summary>
     /// Facts about one syntax tree's text, computed at most once per tree and shared by every compilation holding the
@@ -19,28 +19,15 @@ namespace StreamLint.Spark
     {
         private static readonly ConditionalWeakTable<SyntaxTree, TreeText> Instances = new ConditionalWeakTable<SyntaxTree, TreeText>();
 
-        /// <summary>
-        /// Names that code working with Microsoft.Spark's DataFrames writes somewhere in the file: its types, the
-        /// streaming entry points, and <c>Spark</c> from <c>using Microsoft.Spark…</c>. Only names no other library
-        /// commonly uses: GroupBy, Column or Trigger would also admit LINQ, ORM and Kafka Streams files (a third of
-        /// the benchmark's files), and every member of an admitted file is bound and walked.
-        /// </summary>
-        private static readonly NameSet SparkWords = new NameSet(new[]
-        {
-            "DataFrame", "DataStreamWriter", "DataStreamReader", "DataFrameWriter", "DataFrameReader", "SparkSession",
-            "RelationalGroupedDataset", "ReadStream", "WriteStream", "ForeachBatch", "IForeachWriter",
-            "StreamingQuery", "StreamingQueryManager", "WithWatermark", "Spark",
-        });
-
         private static readonly bool[] IdentifierChar = Enumerable.Range(0, 128).Select(c => IsAsciiIdentifierPart((char)c)).ToArray();
 
         private readonly SyntaxTree tree;
         private readonly Cache<string, bool> stringConstants = new Cache<string, bool>(StringComparer.Ordinal);
         private readonly Cache<string, bool> identifiers = new Cache<string, bool>(StringComparer.Ordinal);
         private readonly Cache<string, IReadOnlyList<InvocationExpressionSyntax>> invocationsByName = new Cache<string, IReadOnlyList<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+        private readonly PerNameSet<bool> relevance = new PerNameSet<bool>();
+        private readonly PerNameSet<int[]?> callCandidates = new PerNameSet<int[]?>();
         private InvocationIndex? invocations;
-        private CallCandidateList? callCandidates;
-        private int sparkRelevant; // 0 unknown, 1 yes, 2 no
 
         private TreeText(SyntaxTree tree) => this.tree = tree;
 
@@ -61,22 +48,16 @@ namespace StreamLint.Spark
             this.identifiers.GetOrAdd(name, n => this.ScanForIdentifier(n, cancellationToken));
 
         /// <summary>
-        /// Whether the file can hold Spark code at all: its text names a Microsoft.Spark type or a streaming method
-        /// somewhere (as a whole word; comments and strings count too, which only costs time). Files without any —
-        /// most of a typical project — are skipped by every Spark rule. One pass over the characters, no syntax walk:
-        /// materialising every token of every file cost more than all the rules together.
+        /// Whether the file can hold a library's code at all: its text names one of <paramref name="words"/> somewhere
+        /// (as a whole word; comments and strings count too, which only costs time). Files without any — most of a
+        /// typical project — are skipped by every rule of that library. One pass over the characters, no syntax
+        /// walk: materialising every token of every file costs more than the rules themselves. Cached per name set,
+        /// so families asking about the same file never rescan it for each other.
         /// </summary>
-        public bool IsSparkRelevant(CancellationToken cancellationToken)
-        {
-            if (this.sparkRelevant == 0)
-            {
-                this.sparkRelevant = NamesSparkWord(this.tree.GetText(cancellationToken).ToString()) ? 1 : 2;
-            }
+        public bool IsRelevant(NameSet words, CancellationToken cancellationToken) =>
+            this.relevance.GetOrAdd(words, w => NamesAnyWord(this.tree.GetText(cancellationToken).ToString(), w));
 
-            return this.sparkRelevant == 1;
-        }
-
-        private static bool NamesSparkWord(string text)
+        private static bool NamesAnyWord(string text, NameSet words)
         {
             if (HasEscapes(text))
             {
@@ -85,7 +66,7 @@ namespace StreamLint.Spark
 
             for (int i = 0; NextWord(text, ref i, out int start);)
             {
-                if (SparkWords.Contains(text, start, i - start))
+                if (words.Contains(text, start, i - start))
                 {
                     return true;
                 }
@@ -98,19 +79,10 @@ namespace StreamLint.Spark
         /// Positions, in order, where the text has an identifier in <paramref name="names"/> followed (after
         /// whitespace) by <c>(</c>, <c>&lt;</c> or a comment: every place a call to such a method can be written. Comments and
         /// strings may add positions, never remove one; null when identifiers may be spelled with \u escapes.
-        /// Cached for the last name set asked about (the set of Microsoft.Spark member names, per assembly).
+        /// Cached per name set (each library's member names).
         /// </summary>
-        public int[]? CallCandidates(NameSet names, CancellationToken cancellationToken)
-        {
-            CallCandidateList? known = Volatile.Read(ref this.callCandidates);
-            if (known is null || known.Names != names)
-            {
-                known = new CallCandidateList(names, FindCallCandidates(this.tree.GetText(cancellationToken).ToString(), names));
-                Volatile.Write(ref this.callCandidates, known);
-            }
-
-            return known.Positions;
-        }
+        public int[]? CallCandidates(NameSet names, CancellationToken cancellationToken) =>
+            this.callCandidates.GetOrAdd(names, n => FindCallCandidates(this.tree.GetText(cancellationToken).ToString(), n));
 
         private static int[]? FindCallCandidates(string text, NameSet names)
         {
@@ -291,17 +263,35 @@ namespace StreamLint.Spark
         private static bool IsAsciiIdentifierPart(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 
-        private sealed class CallCandidateList
+        /// <summary>
+        /// Answers per name set. A file is asked about by at most one set per library, so a short list under a lock
+        /// is enough, and two families asking in turn never evict each other's answer.
+        /// </summary>
+        private sealed class PerNameSet<T>
         {
-            public CallCandidateList(NameSet names, int[]? positions)
+            private readonly List<KeyValuePair<NameSet, T>> entries = new List<KeyValuePair<NameSet, T>>(2);
+
+            public T GetOrAdd(NameSet names, Func<NameSet, T> compute)
             {
-                this.Names = names;
-                this.Positions = positions;
+                lock (this.entries)
+                {
+                    foreach (KeyValuePair<NameSet, T> entry in this.entries)
+                    {
+                        if (entry.Key == names)
+                        {
+                            return entry.Value;
+                        }
+                    }
+                }
+
+                T value = compute(names);
+                lock (this.entries)
+                {
+                    this.entries.Add(new KeyValuePair<NameSet, T>(names, value));
+                }
+
+                return value;
             }
-
-            public NameSet Names { get; }
-
-            public int[]? Positions { get; }
         }
 
         private sealed class InvocationIndex

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace StreamLint.Spark.Pipeline
+namespace StreamLint.Core.Flow
 {
     /// <summary>
     /// Where the locals of one executable body get their values, indexed in one walk. Answers which definitions can
@@ -150,7 +150,7 @@ namespace StreamLint.Spark.Pipeline
             public override void VisitVariableDeclarator(IVariableDeclaratorOperation operation)
             {
                 IVariableInitializerOperation? initializer = operation.GetVariableInitializer();
-                this.index.Add(operation.Symbol, new Definition(operation.Syntax, initializer is null ? null : Operations.Unwrap(initializer.Value)));
+                this.index.Add(operation.Symbol, new Definition(operation.Syntax, initializer is null ? null : OperationFacts.Unwrap(initializer.Value)));
                 base.VisitVariableDeclarator(operation);
             }
 
@@ -164,7 +164,7 @@ namespace StreamLint.Spark.Pipeline
                     }
                     else
                     {
-                        this.index.Add(target.Local, new Definition(operation.Syntax, Operations.Unwrap(operation.Value)));
+                        this.index.Add(target.Local, new Definition(operation.Syntax, OperationFacts.Unwrap(operation.Value)));
                     }
                 }
 

@@ -1,10 +1,10 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace StreamLint.Spark.Pipeline
+namespace StreamLint.Core
 {
     /// <summary>Small IOperation helpers shared by the model and the rules.</summary>
-    internal static class Operations
+    internal static class OperationFacts
     {
         /// <summary>The argument bound to the parameter at <paramref name="ordinal"/> (named arguments may reorder them).</summary>
         public static IOperation? Argument(IInvocationOperation invocation, int ordinal)

@@ -1,6 +1,6 @@
 using System;
 
-namespace StreamLint
+namespace StreamLint.Core
 {
     /// <summary>Levenshtein distance, for fixes that correct unambiguous typos.</summary>
     internal static class EditDistance

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace StreamLint
+namespace StreamLint.Core
 {
     /// <summary>
     /// A set of identifiers that answers for a slice of a larger text without cutting it out: scanning a file for
