@@ -33,7 +33,7 @@ namespace StreamLint.Tests.Reliability
         public ImmutableArray<string> Exceptions { get; }
     }
 
-    /// <summary>Compiles programs against the Spark reference stub and runs every StreamLint analyzer and code fix on them.</summary>
+    /// <summary>Compiles programs against the libraries StreamLint covers and runs every StreamLint analyzer and code fix on them.</summary>
     internal static class Harness
     {
         public const string SourcePath = "/src/Program.cs";
@@ -42,8 +42,8 @@ namespace StreamLint.Tests.Reliability
 
         private static readonly ConcurrentDictionary<OutputKind, CSharpCompilation> BaseCompilations = new ConcurrentDictionary<OutputKind, CSharpCompilation>();
 
-        /// <summary>The runtime plus the Microsoft.Spark reference stub.</summary>
-        public static ImmutableArray<MetadataReference> References { get; } = LibraryReferences.For(Libraries.Spark);
+        /// <summary>The runtime plus every library StreamLint has rules for (the Spark stub, Streamiz.Kafka.Net, Confluent.Kafka).</summary>
+        public static ImmutableArray<MetadataReference> References { get; } = LibraryReferences.For(Libraries.Spark | Libraries.Streamiz | Libraries.Kafka);
 
         /// <summary>Every rule ID the shipped analyzers can report.</summary>
         public static ImmutableHashSet<string> RuleIds { get; } = Repository.Descriptors.Select(d => d.Id).ToImmutableHashSet(StringComparer.Ordinal);
