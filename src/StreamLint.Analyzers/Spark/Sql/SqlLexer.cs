@@ -259,7 +259,8 @@ namespace StreamLint.Spark.Sql
                 i++;
             }
 
-            if (At(text, i) == '.' && !IsWordChar(At(text, i + 1)) || At(text, i) == '.' && char.IsDigit(At(text, i + 1)))
+            // "1.5" and "1." are numbers; in "1.x" the dot is a field access on a word.
+            if (At(text, i) == '.' && (char.IsDigit(At(text, i + 1)) || !IsWordChar(At(text, i + 1))))
             {
                 i++;
                 while (char.IsDigit(At(text, i)))

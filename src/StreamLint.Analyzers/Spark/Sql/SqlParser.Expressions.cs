@@ -133,7 +133,6 @@ namespace StreamLint.Spark.Sql
                 throw this.Error("expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM after IS");
             }
 
-            int start = this.position;
             bool negated = this.AcceptKeyword("NOT");
             if (this.AcceptKeyword("BETWEEN"))
             {
@@ -168,7 +167,6 @@ namespace StreamLint.Spark.Sql
 
             if (negated)
             {
-                this.position = start;
                 throw this.Error("expected BETWEEN, IN or LIKE after NOT");
             }
 
@@ -702,9 +700,16 @@ namespace StreamLint.Spark.Sql
 
                 pairs.Add(SqlDurations.Pair(number, unit));
             }
-            while (exact && (this.Current.Kind is SqlTokenKind.Number or SqlTokenKind.String || this.Current.IsOperator("-")) && SqlKeywords.IsIntervalUnit(this.Peek(this.Current.IsOperator("-") ? 2 : 1)));
+            while (exact && this.AtIntervalPair());
 
             return new SqlInterval(this.SourceFrom(start), exact ? string.Join(" ", pairs) : null);
+        }
+
+        /// <summary>Another "[-]value unit" pair follows (INTERVAL 1 HOUR 30 MINUTES).</summary>
+        private bool AtIntervalPair()
+        {
+            int value = this.Current.IsOperator("-") ? 1 : 0;
+            return this.Peek(value).Kind is SqlTokenKind.Number or SqlTokenKind.String && SqlKeywords.IsIntervalUnit(this.Peek(value + 1));
         }
 
         private static bool IsQueryStart(SqlToken token) => token.IsKeyword("SELECT") || token.IsKeyword("WITH");

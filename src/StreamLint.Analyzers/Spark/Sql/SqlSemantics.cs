@@ -64,7 +64,7 @@ namespace StreamLint.Spark.Sql
         public static bool ReadsCurrentTime(SqlExpr expression) =>
             DescendantsAndSelf(expression).Any(e => e is SqlFunctionCall call && SqlFunctions.ReadsCurrentTime(call));
 
-        /// <summary>True when a function Spark forbids on streams is called: monotonically_increasing_id.</summary>
+        /// <summary>True when <paramref name="name"/> is called anywhere (e.g. monotonically_increasing_id, which Spark rejects on streams).</summary>
         public static bool CallsFunction(SqlExpr expression, string name) =>
             DescendantsAndSelf(expression).Any(e => e is SqlFunctionCall call && SqlNames.Equal(call.Name, name));
 
