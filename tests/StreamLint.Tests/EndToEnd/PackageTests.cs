@@ -81,6 +81,31 @@ namespace StreamLint.Tests.EndToEnd
         }
 
         [Fact]
+        public void Nuspec_HasLicenseProjectAndRepository_FromTheRepositoryUrl()
+        {
+            XElement metadata = this.Metadata();
+            string url = Meta.RepositoryMetadataTests.BuildProperty("StreamLintRepositoryUrl");
+
+            Assert.Equal("MIT", Child(metadata, "license")?.Value);
+            Assert.Equal("expression", Child(metadata, "license")?.Attribute("type")?.Value);
+            Assert.Equal(url, Child(metadata, "projectUrl")?.Value);
+            Assert.Equal(url, Child(metadata, "repository")?.Attribute("url")?.Value);
+            Assert.Equal("git", Child(metadata, "repository")?.Attribute("type")?.Value);
+            Assert.Contains(url + "/blob/main/CHANGELOG.md", Child(metadata, "releaseNotes")?.Value ?? string.Empty, StringComparison.Ordinal);
+            Assert.Contains("streaming", Child(metadata, "tags")?.Value ?? string.Empty, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Version_IsTheNextReleaseWithADevSuffix_UnlessARelease()
+        {
+            string prefix = Meta.RepositoryMetadataTests.BuildProperty("VersionPrefix");
+
+            Assert.Equal(prefix + "-dev", await this.PackageVersion());
+            Assert.Equal(prefix, await this.PackageVersion("-p:StreamLintRelease=true"));
+            Assert.Equal(prefix + "-dev.7", await this.PackageVersion("-p:VersionSuffix=dev.7"));
+        }
+
+        [Fact]
         public async Task RootPack_ProducesExactlyOneFile_TheStreamLintPackage()
         {
             string version = PackedPackageFixture.UniqueVersion();
@@ -114,6 +139,17 @@ namespace StreamLint.Tests.EndToEnd
             {
                 TempDirectories.Delete(work);
             }
+        }
+
+        /// <summary>The package project's PackageVersion as MSBuild evaluates it (no build, no restore).</summary>
+        private async Task<string> PackageVersion(params string[] properties)
+        {
+            CliResult result = await DotnetCli.RunAsync(
+                this.package.RepositoryRoot,
+                new[] { "msbuild", this.package.ProjectPath, "-getProperty:PackageVersion", "-nodeReuse:false" }.Concat(properties));
+            this.output.WriteLine(result.Describe());
+            Assert.True(result.Succeeded, result.Describe("Evaluating the package version failed."));
+            return result.StandardOutput.Trim();
         }
 
         private static XElement? Child(XElement parent, string localName) =>
