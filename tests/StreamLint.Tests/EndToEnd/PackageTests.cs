@@ -81,6 +81,24 @@ namespace StreamLint.Tests.EndToEnd
         }
 
         [Fact]
+        public void Package_ShipsTheBuildTargetsAndThePresets_AsInTheRepository()
+        {
+            string[] entries = this.Entries();
+            var expected = new[] { "build/StreamLint.targets" }
+                .Concat(Directory.GetFiles(Path.Combine(this.package.RepositoryRoot, "src", "StreamLint.Package", "build", "config")).Select(f => "build/config/" + Path.GetFileName(f)))
+                .ToList();
+
+            Assert.Equal(expected.OrderBy(e => e, StringComparer.Ordinal), entries.Where(e => e.StartsWith("build", StringComparison.Ordinal)));
+            using ZipArchive zip = ZipFile.OpenRead(this.package.PackagePath());
+            foreach (string entry in expected)
+            {
+                using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
+                string repositoryCopy = File.ReadAllText(Path.Combine(this.package.RepositoryRoot, "src", "StreamLint.Package", entry.Replace('/', Path.DirectorySeparatorChar)));
+                Assert.True(reader.ReadToEnd() == repositoryCopy, entry + " in the package differs from the repository's file");
+            }
+        }
+
+        [Fact]
         public void Nuspec_HasLicenseProjectAndRepository_FromTheRepositoryUrl()
         {
             XElement metadata = this.Metadata();
