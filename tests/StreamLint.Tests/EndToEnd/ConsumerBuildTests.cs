@@ -100,21 +100,25 @@ namespace Consumer
             AssertContains(build, "error SL1010");
         }
 
+        /// <summary>The CI build docs/configuration.md recommends, on a project that was built before without it, twice.</summary>
         [Fact]
-        public async Task BuildWithTreatWarningsAsErrors_FailsOnSL1010_AgainWithoutChanges()
+        public async Task BuildWithTreatWarningsAsErrors_FailsOnSL1010_AgainWithoutChanges_AndWritesSarif()
         {
             this.package.PackagePath();
 
             // An up-to-date build first: the property must still reach the compiler.
-            CliResult first = await this.Dotnet("build");
+            CliResult first = await this.Dotnet("build", "-c", "Release");
             Assert.True(first.Succeeded, first.Describe("The plain build should succeed."));
 
+            string sarif = Path.Combine(this.projectDirectory, "streamlint.sarif");
             for (int attempt = 1; attempt <= 2; attempt++)
             {
-                CliResult build = await this.Dotnet("build", "-p:TreatWarningsAsErrors=true");
+                File.Delete(sarif);
+                CliResult build = await this.Dotnet("build", "-c", "Release", "-p:TreatWarningsAsErrors=true", "-p:ErrorLog=streamlint.sarif%2Cversion=2.1");
                 Assert.False(build.TimedOut, build.Describe("The build timed out."));
                 Assert.True(build.ExitCode != 0, build.Describe($"Build {attempt} with -p:TreatWarningsAsErrors=true should fail on the StreamLint warnings."));
                 AssertContains(build, "error SL1010");
+                Assert.Contains(("SL1010", "error"), SarifResults(sarif, build));
             }
         }
 
