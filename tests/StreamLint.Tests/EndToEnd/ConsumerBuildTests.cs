@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
 using Xunit.Abstractions;
@@ -9,8 +10,10 @@ namespace StreamLint.Tests.EndToEnd
 {
     /// <summary>
     /// A consumer project restores the packed StreamLint package from a local feed and builds with the real SDK:
-    /// the analyzers load and report, -warnaserror turns them into a failed build, and `dotnet format analyzers`
-    /// applies the SL1010 code fix from the package.
+    /// the analyzers load and report; the commands docs/configuration.md recommends for CI do what it says
+    /// (TreatWarningsAsErrors fails every build, not only the first; -warnaserror with --no-incremental; the
+    /// StreamLintMode presets; a SARIF log; `dotnet format analyzers --verify-no-changes`); and `dotnet format
+    /// analyzers` applies the SL1010 code fix from the package.
     /// </summary>
     [Collection(EndToEndCollection.Name)]
     [Trait("Category", "EndToEnd")]
@@ -97,6 +100,69 @@ namespace Consumer
             AssertContains(build, "error SL1010");
         }
 
+        /// <summary>The CI build docs/configuration.md recommends, on a project that was built before without it, twice.</summary>
+        [Fact]
+        public async Task BuildWithTreatWarningsAsErrors_FailsOnSL1010_AgainWithoutChanges_AndWritesSarif()
+        {
+            this.package.PackagePath();
+
+            // An up-to-date build first: the property must still reach the compiler.
+            CliResult first = await this.Dotnet("build", "-c", "Release");
+            Assert.True(first.Succeeded, first.Describe("The plain build should succeed."));
+
+            string sarif = Path.Combine(this.projectDirectory, "streamlint.sarif");
+            for (int attempt = 1; attempt <= 2; attempt++)
+            {
+                File.Delete(sarif);
+                CliResult build = await this.Dotnet("build", "-c", "Release", "-p:TreatWarningsAsErrors=true", "-p:ErrorLog=streamlint.sarif%2Cversion=2.1");
+                Assert.False(build.TimedOut, build.Describe("The build timed out."));
+                Assert.True(build.ExitCode != 0, build.Describe($"Build {attempt} with -p:TreatWarningsAsErrors=true should fail on the StreamLint warnings."));
+                AssertContains(build, "error SL1010");
+                Assert.Contains(("SL1010", "error"), SarifResults(sarif, build));
+            }
+        }
+
+        [Fact]
+        public async Task StrictMode_MakesWarningRulesErrors_KeepsInfoRulesAndProjectSettings_AndWritesSarif()
+        {
+            this.package.PackagePath();
+            string sarif = Path.Combine(this.work, "strict.sarif");
+
+            CliResult build = await this.Dotnet("build", "-p:StreamLintMode=Strict", "-p:ErrorLog=" + sarif + "%2Cversion=2.1");
+
+            Assert.False(build.TimedOut, build.Describe("The build timed out."));
+            Assert.True(build.ExitCode != 0, build.Describe("A Strict build should fail on SL1010, a Warning rule."));
+            AssertContains(build, "error SL1010");
+            AssertContains(build, "warning SL1001"); // the project's .editorconfig wins over the preset
+            AssertDoesNotContain(build, "error SL1020");
+            AssertDoesNotContain(build, "warning SL1020");
+
+            IReadOnlyList<(string Rule, string Level)> results = SarifResults(sarif, build);
+            Assert.Contains(("SL1010", "error"), results);
+            Assert.Contains(("SL1001", "warning"), results);
+            Assert.Contains(("SL1020", "note"), results); // Info rules stay suggestions
+            Assert.DoesNotContain(results, r => r.Rule == "SL1020" && r.Level != "note");
+        }
+
+        [Fact]
+        public async Task NoneMode_ReportsNothing_AndAnUnknownModeFailsTheBuild()
+        {
+            this.package.PackagePath();
+            File.WriteAllText(Path.Combine(this.work, ".editorconfig"), "root = true\n");
+            string sarif = Path.Combine(this.work, "none.sarif");
+
+            CliResult build = await this.Dotnet("build", "-p:StreamLintMode=None", "-p:TreatWarningsAsErrors=true", "-p:ErrorLog=" + sarif + "%2Cversion=2.1");
+
+            Assert.True(build.Succeeded, build.Describe("With StreamLintMode None the build should succeed: SL1001 (an error by default) is off too."));
+            AssertDoesNotContain(build, "warning SL");
+            AssertDoesNotContain(build, "error SL");
+            Assert.DoesNotContain(SarifResults(sarif, build), r => r.Rule.StartsWith("SL", StringComparison.Ordinal));
+
+            CliResult unknown = await this.Dotnet("build", "-p:StreamLintMode=Stict", "--no-restore");
+            Assert.False(unknown.Succeeded, unknown.Describe("An unknown StreamLintMode should fail the build."));
+            AssertContains(unknown, "StreamLintMode is 'Stict'");
+        }
+
         [Fact]
         public async Task FormatAnalyzers_AppliesCheckpointFix_AndTheNextBuildHasNoSL1010()
         {
@@ -104,6 +170,12 @@ namespace Consumer
 
             CliResult restore = await this.Dotnet("restore");
             Assert.True(restore.Succeeded, restore.Describe("Restore failed."));
+
+            // The CI gate: fails, and changes nothing, while a fix is pending.
+            CliResult verify = await this.Dotnet("format", "analyzers", "--verify-no-changes", "--no-restore");
+            Assert.False(verify.TimedOut, verify.Describe("dotnet format timed out."));
+            Assert.True(verify.ExitCode != 0, verify.Describe("`dotnet format analyzers --verify-no-changes` should fail while StreamLint fixes are pending."));
+            Assert.Equal(Source, File.ReadAllText(this.sourcePath));
 
             CliResult format = await this.Dotnet(
                 "format", "analyzers", Path.Combine(this.projectDirectory, "Consumer.csproj"),
@@ -125,6 +197,25 @@ namespace Consumer
             Assert.True(build.Succeeded, build.Describe("The build after the fix failed. Jobs.cs:\n" + fixedSource + "\n"));
             AssertDoesNotContain(build, "SL1010");
             AssertContains(build, "warning SL1001");
+        }
+
+        /// <summary>(rule ID, level) of every result of a SARIF 2.1 log.</summary>
+        private static IReadOnlyList<(string Rule, string Level)> SarifResults(string path, CliResult build)
+        {
+            Assert.True(File.Exists(path), build.Describe("The build wrote no SARIF log at " + path + "."));
+            using JsonDocument log = JsonDocument.Parse(File.ReadAllText(path));
+            Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
+            var results = new List<(string, string)>();
+            foreach (JsonElement run in log.RootElement.GetProperty("runs").EnumerateArray())
+            {
+                foreach (JsonElement result in run.GetProperty("results").EnumerateArray())
+                {
+                    string level = result.TryGetProperty("level", out JsonElement l) ? l.GetString()! : "warning";
+                    results.Add((result.GetProperty("ruleId").GetString()!, level));
+                }
+            }
+
+            return results;
         }
 
         private static void AssertContains(CliResult result, string expected) =>

@@ -81,6 +81,49 @@ namespace StreamLint.Tests.EndToEnd
         }
 
         [Fact]
+        public void Package_ShipsTheBuildTargetsAndThePresets_AsInTheRepository()
+        {
+            string[] entries = this.Entries();
+            var expected = new[] { "build/StreamLint.targets" }
+                .Concat(Directory.GetFiles(Path.Combine(this.package.RepositoryRoot, "src", "StreamLint.Package", "build", "config")).Select(f => "build/config/" + Path.GetFileName(f)))
+                .ToList();
+
+            Assert.Equal(expected.OrderBy(e => e, StringComparer.Ordinal), entries.Where(e => e.StartsWith("build", StringComparison.Ordinal)));
+            using ZipArchive zip = ZipFile.OpenRead(this.package.PackagePath());
+            foreach (string entry in expected)
+            {
+                using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
+                string repositoryCopy = File.ReadAllText(Path.Combine(this.package.RepositoryRoot, "src", "StreamLint.Package", entry.Replace('/', Path.DirectorySeparatorChar)));
+                Assert.True(reader.ReadToEnd() == repositoryCopy, entry + " in the package differs from the repository's file");
+            }
+        }
+
+        [Fact]
+        public void Nuspec_HasLicenseProjectAndRepository_FromTheRepositoryUrl()
+        {
+            XElement metadata = this.Metadata();
+            string url = Meta.RepositoryMetadataTests.BuildProperty("StreamLintRepositoryUrl");
+
+            Assert.Equal("MIT", Child(metadata, "license")?.Value);
+            Assert.Equal("expression", Child(metadata, "license")?.Attribute("type")?.Value);
+            Assert.Equal(url, Child(metadata, "projectUrl")?.Value);
+            Assert.Equal(url, Child(metadata, "repository")?.Attribute("url")?.Value);
+            Assert.Equal("git", Child(metadata, "repository")?.Attribute("type")?.Value);
+            Assert.Contains(url + "/blob/main/CHANGELOG.md", Child(metadata, "releaseNotes")?.Value ?? string.Empty, StringComparison.Ordinal);
+            Assert.Contains("streaming", Child(metadata, "tags")?.Value ?? string.Empty, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Version_IsTheNextReleaseWithADevSuffix_UnlessARelease()
+        {
+            string prefix = Meta.RepositoryMetadataTests.BuildProperty("VersionPrefix");
+
+            Assert.Equal(prefix + "-dev", await this.PackageVersion());
+            Assert.Equal(prefix, await this.PackageVersion("-p:StreamLintRelease=true"));
+            Assert.Equal(prefix + "-dev.7", await this.PackageVersion("-p:VersionSuffix=dev.7"));
+        }
+
+        [Fact]
         public async Task RootPack_ProducesExactlyOneFile_TheStreamLintPackage()
         {
             string version = PackedPackageFixture.UniqueVersion();
@@ -114,6 +157,17 @@ namespace StreamLint.Tests.EndToEnd
             {
                 TempDirectories.Delete(work);
             }
+        }
+
+        /// <summary>The package project's PackageVersion as MSBuild evaluates it (no build, no restore).</summary>
+        private async Task<string> PackageVersion(params string[] properties)
+        {
+            CliResult result = await DotnetCli.RunAsync(
+                this.package.RepositoryRoot,
+                new[] { "msbuild", this.package.ProjectPath, "-getProperty:PackageVersion", "-nodeReuse:false" }.Concat(properties));
+            this.output.WriteLine(result.Describe());
+            Assert.True(result.Succeeded, result.Describe("Evaluating the package version failed."));
+            return result.StandardOutput.Trim();
         }
 
         private static XElement? Child(XElement parent, string localName) =>

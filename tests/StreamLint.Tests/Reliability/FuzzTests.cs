@@ -52,15 +52,18 @@ namespace StreamLint.Tests.Reliability
             }
 
             Assert.NotEmpty(seen);
+            var missing = new List<string>();
             foreach (string id in Repository.CodeFixes.SelectMany(f => f.FixableDiagnosticIds).Distinct().OrderBy(i => i, StringComparer.Ordinal))
             {
-                // Reported, not asserted: a rule added later needs seeds of its own before the fuzzer exercises its fix.
-                this.output.WriteLine(seen.ContainsKey(id)
-                    ? $"fixable {id}: {seen[id]} diagnostics in the corpus"
-                    : $"WARNING fixable {id}: no diagnostic in the corpus; add a seed under tests/StreamLint.Tests/Reliability/Seeds");
+                this.output.WriteLine(seen.ContainsKey(id) ? $"fixable {id}: {seen[id]} diagnostics in the corpus" : $"fixable {id}: no diagnostic in the corpus");
+                if (!seen.ContainsKey(id))
+                {
+                    missing.Add(id);
+                }
             }
 
-            Assert.Contains(Repository.CodeFixes.SelectMany(f => f.FixableDiagnosticIds), seen.ContainsKey);
+            // The fuzzer can only exercise a fix whose rule the corpus triggers.
+            Assert.True(missing.Count == 0, $"No seed triggers the fixable rules {string.Join(", ", missing)}: add code that does to a seed under tests/StreamLint.Tests/Reliability/Seeds.");
         }
 
         [Fact]
@@ -100,6 +103,13 @@ namespace StreamLint.Tests.Reliability
             this.output.WriteLine($"Process CPU time meanwhile: {cpu.TotalSeconds:F1} s (includes tests running in parallel); load average at the end: {LoadAverage()}");
             Assert.True(stats.Mutants == mutants.Count, $"ran {stats.Mutants} of {mutants.Count} mutants");
             Assert.True(stats.Failures.IsEmpty, stats.FailureReport());
+
+            // Every fix of every rule must have been applied to some mutant; otherwise the fuzzer says nothing about it.
+            string[] neverApplied = Harness.FixEquivalenceKeys.Where(key => !stats.FixKeysApplied.Contains(key)).ToArray();
+            Assert.True(
+                neverApplied.Length == 0,
+                $"The fuzzer never applied the fixes {string.Join(", ", neverApplied)} (applied: {string.Join(", ", stats.FixKeysApplied)}): "
+                + "add a seed under tests/StreamLint.Tests/Reliability/Seeds on which they are offered.");
         }
 
         private static async Task RunAsync(Mutant mutant, FuzzSettings settings, FuzzStats stats)
@@ -298,6 +308,9 @@ namespace StreamLint.Tests.Reliability
             private int fixesOnCleanCode;
 
             public int Mutants => this.mutants;
+
+            /// <summary>The equivalence keys (titles for fixes without one) of the fixes applied so far.</summary>
+            public ImmutableSortedSet<string> FixKeysApplied => this.fixesByKey.Keys.ToImmutableSortedSet(StringComparer.Ordinal);
 
             public ImmutableArray<(string Mutant, string Category, string Detail, string Source)> Failures =>
                 this.failures.OrderBy(f => f.Mutant, StringComparer.Ordinal).ThenBy(f => f.Detail, StringComparer.Ordinal).ToImmutableArray();

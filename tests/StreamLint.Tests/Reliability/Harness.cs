@@ -48,6 +48,17 @@ namespace StreamLint.Tests.Reliability
         /// <summary>Every rule ID the shipped analyzers can report.</summary>
         public static ImmutableHashSet<string> RuleIds { get; } = Repository.Descriptors.Select(d => d.Id).ToImmutableHashSet(StringComparer.Ordinal);
 
+        /// <summary>
+        /// Every equivalence key the shipped fixers can offer: their public string constants named <c>…Key</c> (the
+        /// convention RuleCatalogueTests enforces), e.g. <c>SL1010.AddCheckpointLocation</c>.
+        /// </summary>
+        public static ImmutableSortedSet<string> FixEquivalenceKeys { get; } =
+            Repository.CodeFixes
+                .SelectMany(f => f.GetType().GetFields(BindingFlags.Public | BindingFlags.Static))
+                .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("Key", StringComparison.Ordinal))
+                .Select(f => (string)f.GetRawConstantValue()!)
+                .ToImmutableSortedSet(StringComparer.Ordinal);
+
         public static CSharpCompilationOptions CompilationOptions(OutputKind kind) =>
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable);
 

@@ -14,7 +14,7 @@ namespace StreamLint.Tests.Spark
 {
     /// <summary>
     /// The Microsoft.Spark 2.3.1 reference stub (tests/StreamLint.SparkStub) must match the real public API, as listed in
-    /// <c>shared/reference/Microsoft.Spark-2.3.1.api.tsv</c> (documentation-comment ID, tab, C# signature).
+    /// <c>tests/StreamLint.SparkStub/Api/Microsoft.Spark-2.3.1.api.tsv</c> (documentation-comment ID, tab, C# signature).
     /// The stub is generated from that listing by tests/StreamLint.SparkStub/Generator/generate_stub.py; these tests read the
     /// compiled stub back through Roslyn, so they also catch hand edits, generator bugs and compiler-added members.
     /// </summary>
@@ -280,7 +280,7 @@ namespace Microsoft.Spark.Sql.Streaming
         /// <summary>The parsed listing: documentation-comment ID to signature, in file order.</summary>
         private sealed class ApiListing
         {
-            private const string RelativePath = "shared/reference/Microsoft.Spark-2.3.1.api.tsv";
+            private const string RelativePath = "tests/StreamLint.SparkStub/Api/Microsoft.Spark-2.3.1.api.tsv";
 
             private ApiListing(string path, Dictionary<string, string> rows, List<string> ids)
             {
@@ -326,19 +326,12 @@ namespace Microsoft.Spark.Sql.Streaming
 
             private static string Find()
             {
-                for (DirectoryInfo? dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-                {
-                    string candidate = System.IO.Path.Combine(dir.FullName, RelativePath.Replace('/', System.IO.Path.DirectorySeparatorChar));
-                    if (File.Exists(candidate))
-                    {
-                        return candidate;
-                    }
-                }
+                string path = Repository.PathOf(RelativePath.Split('/'));
 
                 // Not a skip: without the listing nothing guarantees that the stub matches the real API.
-                throw new InvalidOperationException(
-                    $"The Microsoft.Spark API listing was not found: no directory above {AppContext.BaseDirectory} contains " +
-                    $"{RelativePath}. The repository must be cloned next to the shared/ folder (e.g. /work/main and /work/shared).");
+                return File.Exists(path)
+                    ? path
+                    : throw new InvalidOperationException($"The Microsoft.Spark API listing {RelativePath} is missing from the repository at {Repository.Root}.");
             }
         }
 
