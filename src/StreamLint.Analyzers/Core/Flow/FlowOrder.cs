@@ -110,6 +110,29 @@ namespace StreamLint.Core.Flow
             return false;
         }
 
+        /// <summary>
+        /// Where <paramref name="node"/> runs as seen from <paramref name="graph"/>: the block operation of that graph that
+        /// holds it, even when the node itself is inside a lambda or local function there (the place the lambda is
+        /// created or the local function called stands for it); null when the graph does not hold it.
+        /// </summary>
+        public static FlowPoint? LocateIn(ControlFlowGraph graph, SyntaxNode node)
+        {
+            foreach (BasicBlock block in graph.Blocks)
+            {
+                int count = block.Operations.Length;
+                for (int i = 0; i <= count; i++)
+                {
+                    IOperation? operation = i < count ? block.Operations[i] : block.BranchValue;
+                    if (operation is not null && operation.Syntax.SyntaxTree == node.SyntaxTree && operation.Syntax.Span.Contains(node.Span))
+                    {
+                        return new FlowPoint(graph, block, i);
+                    }
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>Whether <paramref name="point"/> sits in a region the graph enters only on failure (a catch or filter).</summary>
         public static bool InCatch(FlowPoint point)
         {

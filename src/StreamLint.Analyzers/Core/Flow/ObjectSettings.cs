@@ -438,7 +438,7 @@ namespace StreamLint.Core.Flow
                         continue;
                     }
 
-                    if (!this.ClassifyUse(use, inConstructor: InConstructor(access), later))
+                    if (!this.ClassifyUse(use, conditional: !InConstructor(access), later))
                     {
                         return ObjectSettings.Unknown;
                     }
@@ -457,7 +457,7 @@ namespace StreamLint.Core.Flow
                         continue;
                     }
 
-                    if (!this.ClassifyUse(use, inConstructor: InConstructor(identifier), later))
+                    if (!this.ClassifyUse(use, conditional: !InConstructor(identifier), later))
                     {
                         return ObjectSettings.Unknown;
                     }
@@ -474,17 +474,16 @@ namespace StreamLint.Core.Flow
             _ => null,
         };
 
+        /// <summary>Whether <paramref name="node"/> is in a statement of a constructor's own body block (so it always runs before other members).</summary>
         private static bool InConstructor(SyntaxNode node)
         {
             for (SyntaxNode? current = node.Parent; current is not null; current = current.Parent)
             {
                 switch (current)
                 {
-                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
-                        return false;
-                    case ConstructorDeclarationSyntax:
+                    case StatementSyntax { Parent: BlockSyntax { Parent: ConstructorDeclarationSyntax } }:
                         return true;
-                    case MemberDeclarationSyntax:
+                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
                         return false;
                 }
             }
@@ -496,14 +495,14 @@ namespace StreamLint.Core.Flow
         /// Sorts one use of the object: a property write (added to <paramref name="later"/>), a harmless read, or a
         /// use after which the content is unknown (false).
         /// </summary>
-        private bool ClassifyUse(IOperation reference, bool inConstructor, List<PropertySetting> later)
+        private bool ClassifyUse(IOperation reference, bool conditional, List<PropertySetting> later)
         {
             switch (reference.Parent)
             {
                 case IPropertyReferenceOperation { Property: var property } propertyReference when propertyReference.Instance == reference:
                     if (propertyReference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == propertyReference)
                     {
-                        later.Add(new PropertySetting(property, OperationFacts.Unwrap(assignment.Value), assignment, conditional: !inConstructor || !IsUnconditionalStatement(assignment)));
+                        later.Add(new PropertySetting(property, OperationFacts.Unwrap(assignment.Value), assignment, conditional || !IsUnconditionalStatement(assignment)));
                     }
                     else if (propertyReference.Parent is ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation)
                     {
@@ -582,7 +581,7 @@ namespace StreamLint.Core.Flow
                 }
 
                 var found = new List<PropertySetting>();
-                if (!this.ClassifyUse(reference, inConstructor: true, found))
+                if (!this.ClassifyUse(reference, conditional: false, found))
                 {
                     return ObjectSettings.Unknown;
                 }
@@ -599,8 +598,9 @@ namespace StreamLint.Core.Flow
         private static bool IsWrite(IOperation reference) =>
             reference.Parent is IPropertyReferenceOperation { Parent: ISimpleAssignmentOperation or ICompoundAssignmentOperation } || reference.Parent is IInvocationOperation || IsWrittenByRef(reference);
 
+        /// <summary>A write that is a statement of its own (not part of a larger expression whose evaluation may be skipped).</summary>
         private static bool IsUnconditionalStatement(IOperation assignment) =>
-            assignment.Syntax.Parent is ExpressionStatementSyntax { Parent: BlockSyntax { Parent: ConstructorDeclarationSyntax } };
+            assignment.Syntax.Parent is ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax };
 
         /// <summary>A write that is a statement of a block that also holds the use: no branch can skip it on the way there.</summary>
         private static bool Dominates(SyntaxNode write, SyntaxNode use)
