@@ -129,6 +129,32 @@ namespace StreamLint.Kafka
             return null;
         }
 
+        /// <summary>
+        /// Whether two receivers denote the same client: one proven origin, or — when the origin is unknown (a
+        /// parameter nobody passes) — the same local, parameter or field.
+        /// </summary>
+        internal bool SameClient(IOperation a, IOperation b, CancellationToken cancellationToken)
+        {
+            IOperation? originA = this.Origins.SingleOf(a, cancellationToken);
+            IOperation? originB = this.Origins.SingleOf(b, cancellationToken);
+            if (originA is not null && originB is not null)
+            {
+                return originA == originB;
+            }
+
+            ISymbol? symbolA = HolderSymbol(a);
+            return symbolA is not null && SymbolEqualityComparer.Default.Equals(symbolA, HolderSymbol(b));
+        }
+
+        private static ISymbol? HolderSymbol(IOperation operation) => ValueOrigins.Strip(operation) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property => property.Property,
+            _ => null,
+        };
+
         private bool IsBuilderType(ITypeSymbol? type) =>
             this.Symbols.Is(type, this.Symbols.ConsumerBuilder) || this.Symbols.Is(type, this.Symbols.ProducerBuilder);
 

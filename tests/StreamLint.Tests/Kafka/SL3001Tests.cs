@@ -415,5 +415,47 @@ namespace StreamLint.Tests.Kafka
                 }
                 """,
                 Verify.Diagnostic("SL3001").WithLocation(0));
-    }
+    
+        [Fact]
+        public Task IdempotentUpsert_IsStillReported_AndSuppressedWithAPragma() =>
+            Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Concurrent;
+                using System.Threading;
+                using Confluent.Kafka;
+
+                class Projection
+                {
+                    private static readonly ConcurrentDictionary<string, string> Latest = new ConcurrentDictionary<string, string>();
+
+                    static void Run(CancellationToken token)
+                    {
+                        var config = new ConsumerConfig { GroupId = "projection" };
+                        using var consumer = new ConsumerBuilder<string, string>(config).Build();
+                        while (true)
+                        {
+                            var result = consumer.{|#0:Consume|}(token);
+                            Latest[result.Message.Key] = result.Message.Value;
+                            Upsert(result.Message.Key, result.Message.Value);
+                        }
+                    }
+
+                    static void RunAccepted(CancellationToken token)
+                    {
+                        var config = new ConsumerConfig { GroupId = "projection" };
+                        using var consumer = new ConsumerBuilder<string, string>(config).Build();
+                        while (true)
+                        {
+                #pragma warning disable SL3001 // last-value projection: a skipped update is overwritten by the next one
+                            var result = consumer.Consume(token);
+                #pragma warning restore SL3001
+                            Upsert(result.Message.Key, result.Message.Value);
+                        }
+                    }
+
+                    static void Upsert(string key, string value) => Latest.AddOrUpdate(key, value, (_, _) => value);
+                }
+                """,
+                Verify.Diagnostic("SL3001").WithLocation(0));
+}
 }

@@ -68,11 +68,10 @@ namespace StreamLint.Kafka.Rules
                 return null;
             }
 
-            IOperation? consumer = kafka.Origins.SingleOf(receiver, cancellationToken);
             foreach (ConsumeSite site in sites)
             {
-                if (site.Loop != loop || site.Call.Instance is not { } consumeReceiver || consumer is null
-                    || kafka.Origins.SingleOf(consumeReceiver, cancellationToken) != consumer)
+                if (site.Loop != loop || site.Call.Instance is not { } consumeReceiver
+                    || !kafka.SameClient(receiver, consumeReceiver, cancellationToken))
                 {
                     continue;
                 }

@@ -63,8 +63,8 @@ namespace StreamLint.Kafka.Rules
                             Descriptors.SL3010_ConsumerNotClosed,
                             location,
                             KafkaRuleFacts.Locations(end.SyntaxTree == build.Syntax.SyntaxTree ? end.GetLocation() : null),
-                            KafkaRuleFacts.Properties(KafkaRuleFacts.NameOf(holder)),
-                            KafkaRuleFacts.NameOf(holder),
+                            KafkaRuleFacts.Properties(NameOf(build, holder)),
+                            NameOf(build, holder),
                             end is InvocationExpressionSyntax ? "Dispose()" : "using"));
                     }
                 });
@@ -84,6 +84,22 @@ namespace StreamLint.Kafka.Rules
                 ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation } assignment => assignment.Target,
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation } => build,
                 _ => null,
+            };
+        }
+
+        private static string NameOf(IInvocationOperation build, IOperation holder)
+        {
+            IOperation value = build;
+            while (value.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                value = value.Parent;
+            }
+
+            return value.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.Name,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } => local.Local.Name,
+                _ => KafkaRuleFacts.NameOf(holder),
             };
         }
 
