@@ -415,7 +415,7 @@ namespace StreamLint.Tests.Kafka
                 }
                 """,
                 Verify.Diagnostic("SL3001").WithLocation(0));
-    
+
         [Fact]
         public Task IdempotentUpsert_IsStillReported_AndSuppressedWithAPragma() =>
             Verify.VerifyAnalyzerAsync(
@@ -457,5 +457,5 @@ namespace StreamLint.Tests.Kafka
                 }
                 """,
                 Verify.Diagnostic("SL3001").WithLocation(0));
-}
+    }
 }

@@ -102,6 +102,11 @@ namespace StreamLint.Core.Flow
                         return false;
                     }
 
+                    if (this.UsingInitializer(local.Local, cancellationToken) is { } resource)
+                    {
+                        return this.Collect(resource, found, depth + 1, cancellationToken);
+                    }
+
                     ImmutableArray<IOperation> reaching = this.library.DefinitionsFor(RootOf(local)).ReachingValues(local);
                     return !reaching.IsDefault && reaching.All(v => this.Collect(v, found, depth + 1, cancellationToken));
 
@@ -132,6 +137,21 @@ namespace StreamLint.Core.Flow
                     found.Add(operation);
                     return true;
             }
+        }
+
+        /// <summary>
+        /// The initial value of a <c>using</c> local (statement or declaration): such a local is read-only, so its
+        /// initializer is its only value wherever it is read.
+        /// </summary>
+        public IOperation? UsingInitializer(ILocalSymbol local, CancellationToken cancellationToken)
+        {
+            if (!local.IsUsing || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: { } initializer })
+            {
+                return null;
+            }
+
+            return this.library.ModelFor(initializer.SyntaxTree).GetOperation(initializer.Value, cancellationToken);
         }
 
         private bool CollectMember(ISymbol member, List<IOperation> found, int depth, CancellationToken cancellationToken)

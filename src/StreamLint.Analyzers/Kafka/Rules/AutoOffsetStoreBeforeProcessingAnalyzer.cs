@@ -56,12 +56,12 @@ namespace StreamLint.Kafka.Rules
                 }
 
                 IInvocationOperation last = after.OrderBy(p => p.Syntax.SpanStart).Last();
-                Location? config = KafkaRuleFacts.ConfigTarget(client, call.Syntax.SyntaxTree);
+                Location? config = KafkaRuleFacts.ConfigTarget(client, call.Syntax.SyntaxTree, KafkaApi.EnableAutoOffsetStore);
                 member.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SL3001_AutoOffsetStoreBeforeProcessing,
                     OperationFacts.NameLocation(call.Syntax),
                     config is null ? ImmutableArray<Location>.Empty : ImmutableArray.Create(config, last.Syntax.GetLocation()),
-                    KafkaRuleFacts.Properties(site.Result.Name),
+                    KafkaRuleFacts.Properties(site.Result.Name, ValueOrigins.Strip(receiver).Syntax.ToString()),
                     KafkaRuleFacts.NameOf(receiver),
                     store.IsNotSet ? " (the default)" : string.Empty));
             });

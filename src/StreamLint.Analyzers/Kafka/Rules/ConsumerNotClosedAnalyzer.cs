@@ -63,7 +63,7 @@ namespace StreamLint.Kafka.Rules
                             Descriptors.SL3010_ConsumerNotClosed,
                             location,
                             KafkaRuleFacts.Locations(end.SyntaxTree == build.Syntax.SyntaxTree ? end.GetLocation() : null),
-                            KafkaRuleFacts.Properties(NameOf(build, holder)),
+                            KafkaRuleFacts.Properties(KafkaApi.Close, NameOf(build, holder)),
                             NameOf(build, holder),
                             end is InvocationExpressionSyntax ? "Dispose()" : "using"));
                     }

@@ -40,7 +40,18 @@ namespace StreamLint.Kafka.Rules
                 (member, call) =>
                 {
                     System.Threading.CancellationToken token = member.CancellationToken;
-                    if (call.Instance is not { } receiver || kafka.ClientOf(receiver, token) is not { Kind: ClientKind.Producer } producer)
+                    if (call.Instance is not { } receiver)
+                    {
+                        return;
+                    }
+
+                    if (call.TargetMethod.Name == KafkaApi.SendOffsetsToTransaction)
+                    {
+                        ReportAutoCommit(member, call, kafka);
+                        return;
+                    }
+
+                    if (kafka.ClientOf(receiver, token) is not { Kind: ClientKind.Producer } producer)
                     {
                         return;
                     }
@@ -53,22 +64,6 @@ namespace StreamLint.Kafka.Rules
                             if (!kafka.CallsOn(producer, scope, token, KafkaApi.InitTransactions).Any())
                             {
                                 Report(member, call, $"Producer '{name}' begins a transaction but InitTransactions is never called on it: BeginTransaction throws until transactions are initialised (and a producer without transactional.id cannot have them)");
-                            }
-
-                            break;
-
-                        case KafkaApi.SendOffsetsToTransaction:
-                            if (KafkaRuleFacts.MetadataConsumer(call, kafka, token) is { } consumerReceiver
-                                && kafka.ClientOf(consumerReceiver, token) is { Kind: ClientKind.Consumer } consumer
-                                && consumer.Settings[KafkaApi.EnableAutoCommit].IsProvenNot(false))
-                            {
-                                Location? config = KafkaRuleFacts.ConfigTarget(consumer, call.Syntax.SyntaxTree);
-                                member.ReportDiagnostic(Diagnostic.Create(
-                                    Descriptors.SL3004_IncompleteTransactionalLoop,
-                                    OperationFacts.NameLocation(call.Syntax),
-                                    KafkaRuleFacts.Locations(config),
-                                    KafkaRuleFacts.Properties(FixAutoCommit),
-                                    $"Consumer '{KafkaRuleFacts.NameOf(consumerReceiver)}' sends its offsets to the producer transaction but keeps enable.auto.commit at {KafkaRuleFacts.Describe(consumer.Settings[KafkaApi.EnableAutoCommit], "true")}: offsets are also committed outside the transaction"));
                             }
 
                             break;
@@ -88,6 +83,23 @@ namespace StreamLint.Kafka.Rules
                             break;
                     }
                 });
+
+        private static void ReportAutoCommit(MemberContext member, IInvocationOperation call, KafkaCompilation kafka)
+        {
+            System.Threading.CancellationToken token = member.CancellationToken;
+            if (KafkaRuleFacts.MetadataConsumer(call, kafka, token) is { } consumerReceiver
+                && kafka.ClientOf(consumerReceiver, token) is { Kind: ClientKind.Consumer } consumer
+                && consumer.Settings[KafkaApi.EnableAutoCommit].IsProvenNot(false))
+            {
+                Location? config = KafkaRuleFacts.ConfigTarget(consumer, call.Syntax.SyntaxTree, KafkaApi.EnableAutoCommit);
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.SL3004_IncompleteTransactionalLoop,
+                    OperationFacts.NameLocation(call.Syntax),
+                    KafkaRuleFacts.Locations(config),
+                    KafkaRuleFacts.Properties(FixAutoCommit),
+                    $"Consumer '{KafkaRuleFacts.NameOf(consumerReceiver)}' sends its offsets to the producer transaction but keeps enable.auto.commit at {KafkaRuleFacts.Describe(consumer.Settings[KafkaApi.EnableAutoCommit], "true")}: offsets are also committed outside the transaction"));
+            }
+        }
 
         private static void Report(MemberContext member, IInvocationOperation call, string message) =>
             member.ReportDiagnostic(Diagnostic.Create(Descriptors.SL3004_IncompleteTransactionalLoop, OperationFacts.NameLocation(call.Syntax), message));

@@ -23,17 +23,37 @@ namespace StreamLint.Kafka.Rules
             return text.StartsWith("this.", System.StringComparison.Ordinal) ? text.Substring(5) : text;
         }
 
-        /// <summary>The config creation of <paramref name="client"/> as a fix target, when it is one creation in <paramref name="tree"/>.</summary>
-        public static Location? ConfigTarget(KafkaClient client, SyntaxTree tree) =>
-            client.ConfigCreation is { } creation && creation.Syntax.SyntaxTree == tree && creation.Syntax is BaseObjectCreationExpressionSyntax
+        /// <summary>Diagnostic property holding the client's name as the code writes it (for fixes that call it).</summary>
+        public const string ClientProperty = "Client";
+
+        /// <summary>
+        /// Where a fix sets <paramref name="property"/> on the client's config: the one write that decided its value
+        /// (its value is replaced), or — when it is not set — the one config creation (the property is added to its
+        /// initializer); null when neither is in <paramref name="tree"/>.
+        /// </summary>
+        public static Location? ConfigTarget(KafkaClient client, SyntaxTree tree, string property) => ConfigTarget(client.Settings, tree, property);
+
+        /// <summary>As the overload for a client, for a config's settings.</summary>
+        public static Location? ConfigTarget(ObjectSettings settings, SyntaxTree tree, string property)
+        {
+            SettingFact fact = settings[property];
+            if (fact.Site is { Syntax: AssignmentExpressionSyntax assignment })
+            {
+                return assignment.SyntaxTree == tree ? assignment.GetLocation() : null;
+            }
+
+            return fact.IsNotSet && settings.Creations.Length == 1 && settings.Creations[0] is { } creation && creation.Syntax.SyntaxTree == tree && creation.Syntax is BaseObjectCreationExpressionSyntax
                 ? creation.Syntax.GetLocation()
                 : null;
+        }
 
         public static ImmutableArray<Location> Locations(params Location?[] locations) =>
             locations.Where(l => l is not null).Select(l => l!).ToImmutableArray();
 
-        public static ImmutableDictionary<string, string?> Properties(string fix) =>
-            ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
+        public static ImmutableDictionary<string, string?> Properties(string fix, string? client = null) =>
+            client is null
+                ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix)
+                : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix).Add(ClientProperty, client);
 
         /// <summary>How a fact reads in a message: "true (the default)" or "true".</summary>
         public static string Describe(SettingFact fact, string value) => fact.IsNotSet ? value + " (the default)" : value;

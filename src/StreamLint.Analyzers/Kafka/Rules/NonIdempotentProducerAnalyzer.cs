@@ -57,7 +57,7 @@ namespace StreamLint.Kafka.Rules
                     member.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL3007_NonIdempotentProducer,
                         place.GetLocation(),
-                        KafkaRuleFacts.Locations(fixable ? creation!.Syntax.GetLocation() : null),
+                        KafkaRuleFacts.Locations(fixable ? KafkaRuleFacts.ConfigTarget(settings, builder.Syntax.SyntaxTree, KafkaApi.EnableIdempotence) : null),
                         KafkaRuleFacts.Properties(KafkaApi.EnableIdempotence),
                         kind,
                         idempotence.IsNotSet ? "unset (false by default)" : "false"));

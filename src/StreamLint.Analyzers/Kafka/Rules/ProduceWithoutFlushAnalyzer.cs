@@ -54,7 +54,7 @@ namespace StreamLint.Kafka.Rules
                         Descriptors.SL3008_ProduceWithoutFlush,
                         OperationFacts.NameLocation(produce.Syntax),
                         KafkaRuleFacts.Locations(end.SyntaxTree == produce.Syntax.SyntaxTree ? end.GetLocation() : null),
-                        KafkaRuleFacts.Properties(KafkaRuleFacts.NameOf(receiver)),
+                        KafkaRuleFacts.Properties(KafkaApi.Flush, StreamLint.Core.Flow.ValueOrigins.Strip(receiver).Syntax.ToString()),
                         KafkaRuleFacts.NameOf(receiver),
                         end is InvocationExpressionSyntax ? "Dispose()" : "using"));
                 }

@@ -34,7 +34,7 @@ namespace StreamLint.Kafka.Rules
                     return;
                 }
 
-                Location? config = KafkaRuleFacts.ConfigTarget(client, call.Syntax.SyntaxTree);
+                Location? config = KafkaRuleFacts.ConfigTarget(client, call.Syntax.SyntaxTree, KafkaApi.EnableAutoOffsetStore);
                 member.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SL3002_StoreOffsetWithAutoStore,
                     OperationFacts.NameLocation(call.Syntax),
