@@ -71,7 +71,7 @@ namespace StreamLint.CodeFixes.Kafka
                 {
                     SyntaxNode snapshot = current;
                     SyntaxNode? Target(int index) =>
-                        places[index + 1] is { } mark ? snapshot.GetAnnotatedNodes(mark).FirstOrDefault() : null;
+                        index + 1 >= 0 && index + 1 < places.Length && places[index + 1] is { } mark ? snapshot.GetAnnotatedNodes(mark).FirstOrDefault() : null;
                     if (this.Fix(snapshot, diagnostic, Target) is { } edit && !edit.NewRoot.ContainsDiagnostics)
                     {
                         current = edit.NewRoot;
