@@ -40,20 +40,20 @@ namespace StreamLint.Streamiz.Rules
                         || model.GetOperation(assignment, c.CancellationToken) is not ISimpleAssignmentOperation
                         {
                             Target: IPropertyReferenceOperation { Property: { } property } target,
-                        } write
+                        }
                         || !streamiz.Symbols.IsOrDerives(property.ContainingType, streamiz.Symbols.StreamConfig))
                     {
                         continue;
                     }
 
-                    if (ExactlyOnceBefore(assignment, write, target, streamiz, c.CancellationToken))
+                    if (ExactlyOnceBefore(assignment, model, target, streamiz, c.CancellationToken))
                     {
                         c.ReportDiagnostic(Diagnostic.Create(Descriptors.SL2008_ExactlyOnceSettingOverridden, assignment.GetLocation(), name));
                     }
                 }
             });
 
-        private static bool ExactlyOnceBefore(AssignmentExpressionSyntax assignment, ISimpleAssignmentOperation write, IPropertyReferenceOperation target, StreamizCompilation streamiz, CancellationToken cancellationToken)
+        private static bool ExactlyOnceBefore(AssignmentExpressionSyntax assignment, SemanticModel model, IPropertyReferenceOperation target, StreamizCompilation streamiz, CancellationToken cancellationToken)
         {
             if (assignment.Parent is InitializerExpressionSyntax initializer)
             {
@@ -68,7 +68,7 @@ namespace StreamLint.Streamiz.Rules
 
                     if (item is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Guarantee" }, Right: { } value })
                     {
-                        state = write.SemanticModel!.GetOperation(value, cancellationToken) is { } v ? StreamConfigFacts.GuaranteeOf(v, streamiz.Symbols) : GuaranteeState.Unknown;
+                        state = model.GetOperation(value, cancellationToken) is { } v ? StreamConfigFacts.GuaranteeOf(v, streamiz.Symbols) : GuaranteeState.Unknown;
                     }
                 }
 
@@ -87,7 +87,7 @@ namespace StreamLint.Streamiz.Rules
                 return true;
             }
 
-            return StatementBefore(assignment, receiver, write.SemanticModel!, streamiz, cancellationToken) == GuaranteeState.ExactlyOnce;
+            return StatementBefore(assignment, receiver, model, streamiz, cancellationToken) == GuaranteeState.ExactlyOnce;
         }
 
         private static GuaranteeState InitializerGuarantee(IObjectCreationOperation creation, StreamizCompilation streamiz)

@@ -99,7 +99,7 @@ namespace StreamLint.Streamiz.Topology
         {
             get
             {
-                string keys = string.Join(",", this.KeyChanges.Select(k => k.Call.Syntax.SpanStart + (k.KeepsKey ? "k" : "c")));
+                string keys = string.Join(",", this.KeyChanges.Select(k => k.KeepsKey ? "k" : "c"));
                 string builders = string.Join(",", this.Builders.Select(b => b.SpanStart));
                 return $"{this.Kind}|{keys}|{this.Window?.Signature}|{builders}|{this.AnyStateful}";
             }

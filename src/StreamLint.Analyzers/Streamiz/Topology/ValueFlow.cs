@@ -80,7 +80,7 @@ namespace StreamLint.Streamiz.Topology
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     return this.Collect(conditional.WhenTrue, env, found, depth + 1, cancellationToken)
                         && this.Collect(whenFalse, env, found, depth + 1, cancellationToken);
-                case IInvocationOperation invocation when !this.IsLibrary(invocation.TargetMethod) && !invocation.TargetMethod.ReturnsVoid:
+                case IInvocationOperation invocation when !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty && !this.IsLibrary(invocation.TargetMethod) && !invocation.TargetMethod.ReturnsVoid:
                     return this.CollectHelper(invocation, env, found, depth, cancellationToken);
                 default:
                     found.Add(new Origin(operation, env));
