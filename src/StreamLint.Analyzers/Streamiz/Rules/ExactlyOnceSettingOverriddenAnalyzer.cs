@@ -93,7 +93,12 @@ namespace StreamLint.Streamiz.Rules
         private static GuaranteeState InitializerGuarantee(IObjectCreationOperation creation, StreamizCompilation streamiz)
         {
             GuaranteeState state = GuaranteeState.NotSet;
-            foreach (IOperation item in creation.Initializer?.Initializers ?? default)
+            if (creation.Initializer is null)
+            {
+                return state;
+            }
+
+            foreach (IOperation item in creation.Initializer.Initializers)
             {
                 if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Guarantee" } } guarantee)
                 {

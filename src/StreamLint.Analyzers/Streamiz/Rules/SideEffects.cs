@@ -53,6 +53,11 @@ namespace StreamLint.Streamiz.Rules
 
         private static string MetadataName(INamedTypeSymbol type)
         {
+            if (type.ContainingType is { } outer)
+            {
+                return MetadataName(outer) + "+" + type.MetadataName;
+            }
+
             string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : string.Empty;
             return ns + type.MetadataName;
         }
