@@ -6,8 +6,8 @@ namespace StreamLint.Core
     /// <summary>
     /// A memo table shared by the rules for one compilation: a plain dictionary behind a lock. The rules' callbacks
     /// seldom run on the same table at the same moment, and an uncontended lock around a dictionary costs a fraction
-    /// of a <c>ConcurrentDictionary</c> insert (a node allocation and a striped lock, ~300 ns here); the pipeline
-    /// model stores an entry per evaluated expression, and those inserts were a fifth of its time. Values are
+    /// of a <c>ConcurrentDictionary</c> insert (a node allocation and a striped lock); the models store an entry per
+    /// evaluated expression, so that cost is paid often (docs/performance.md). Values are
     /// computed outside the lock, so a computation may consult the same table; two threads may compute the same
     /// entry, and the first one stored wins, as with <c>ConcurrentDictionary.GetOrAdd</c>.
     /// </summary>

@@ -21,7 +21,7 @@ namespace StreamLint.Core
     {
         private static readonly ConditionalWeakTable<Compilation, LibraryContext> Instances = new ConditionalWeakTable<Compilation, LibraryContext>();
 
-        private readonly Cache<(SyntaxTree, LibraryScan), ImmutableArray<CodeMember>> members = new Cache<(SyntaxTree, LibraryScan), ImmutableArray<CodeMember>>();
+        private readonly OnceCache<(SyntaxTree, LibraryScan), ImmutableArray<CodeMember>> members = new OnceCache<(SyntaxTree, LibraryScan), ImmutableArray<CodeMember>>();
         private readonly Cache<SyntaxNode, LocalDefinitions> localDefinitions = new Cache<SyntaxNode, LocalDefinitions>();
         private readonly Cache<string, bool> stringLiterals = new Cache<string, bool>(StringComparer.Ordinal);
         private readonly Cache<string, bool> identifiers = new Cache<string, bool>(StringComparer.Ordinal);
@@ -46,7 +46,7 @@ namespace StreamLint.Core
                 return ImmutableArray<CodeMember>.Empty;
             }
 
-            return this.members.GetOrAdd((tree, scan), _ => CodeMember.Collect(model, scan, cancellationToken));
+            return this.members.GetOrAdd((tree, scan), _ => CodeMember.Collect(model, scan, cancellationToken), cancellationToken);
         }
 
         /// <summary>Where the locals of an executable body get their values, indexed once per body.</summary>

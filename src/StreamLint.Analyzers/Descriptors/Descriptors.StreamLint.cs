@@ -7,7 +7,7 @@ namespace StreamLint
         public static readonly DiagnosticDescriptor SL9001_InvalidOption = Create(
             "SL9001",
             "Invalid StreamLint option",
-            "The .editorconfig option '{0}' has the value '{1}', which does not parse: {2}; StreamLint uses the default '{3}'",
+            "The StreamLint option '{0}' (set in .editorconfig or a global config) has the value '{1}', which does not parse: {2}; StreamLint uses the default '{3}'",
             DiagnosticSeverity.Warning,
             "A StreamLint option in .editorconfig or a global config has a value StreamLint cannot read, so the default applies instead of what was meant.",
             "StreamLint");

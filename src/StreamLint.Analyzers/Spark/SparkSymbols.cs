@@ -69,8 +69,8 @@ namespace StreamLint.Spark
         /// Null when Microsoft.Spark is not referenced: every Spark rule then does nothing. The types are looked up in
         /// the Microsoft.Spark assembly only. <see cref="Compilation.GetTypeByMetadataName"/> would search the source
         /// and every reference, and on a fresh compilation its first call pays for merging the source declarations
-        /// and loading each reference's namespaces (about 3 ms for 10k lines): the price of a project that does not
-        /// use Spark at all, on every build and every IDE edit.
+        /// and loading each reference's namespaces: a price a project that does not use Spark would pay on every build
+        /// and every IDE edit (docs/performance.md).
         /// </summary>
         public static SparkSymbols? TryCreate(Compilation compilation)
         {

@@ -8,6 +8,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StreamLint.Spark.Rules;
 
+using StreamLint.CodeFixes.Core;
+
 namespace StreamLint.CodeFixes.Spark
 {
     /// <summary>
@@ -24,7 +26,7 @@ namespace StreamLint.CodeFixes.Spark
         /// <summary>A starting delay for late data; the docs tell users to size it to their data's lateness.</summary>
         public const string DefaultWatermarkDelay = "10 minutes";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SL1001");
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.SL1001_AppendAggregationWithoutWatermark.Id);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

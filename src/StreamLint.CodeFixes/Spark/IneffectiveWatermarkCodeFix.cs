@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StreamLint.Spark.Rules;
 
+using StreamLint.CodeFixes.Core;
+
 namespace StreamLint.CodeFixes.Spark
 {
     /// <summary>SL1004: move the watermark onto the column the windowed aggregation groups on.</summary>
@@ -14,7 +16,7 @@ namespace StreamLint.CodeFixes.Spark
         public const string UseGroupedColumnKey = "SL1004.UseGroupedColumn";
 
         public IneffectiveWatermarkCodeFix()
-            : base("SL1004", UseGroupedColumnKey)
+            : base(Descriptors.SL1004_IneffectiveWatermark.Id, UseGroupedColumnKey)
         {
         }
 

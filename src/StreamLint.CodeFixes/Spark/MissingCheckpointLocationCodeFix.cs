@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using StreamLint.Spark;
 using StreamLint.Spark.Rules;
 
+using StreamLint.CodeFixes.Core;
+
 namespace StreamLint.CodeFixes.Spark
 {
     /// <summary>SL1010: insert <c>.Option("checkpointLocation", "&lt;root&gt;/&lt;query&gt;")</c> before Start/ToTable.</summary>
@@ -14,7 +16,7 @@ namespace StreamLint.CodeFixes.Spark
         public const string EquivalenceKey = "SL1010.AddCheckpointLocation";
 
         public MissingCheckpointLocationCodeFix()
-            : base("SL1010", EquivalenceKey)
+            : base(Descriptors.SL1010_MissingCheckpointLocation.Id, EquivalenceKey)
         {
         }
 

@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StreamLint.Spark.Rules;
 
+using StreamLint.CodeFixes.Core;
+
 namespace StreamLint.CodeFixes.Spark
 {
     /// <summary>
@@ -19,7 +21,7 @@ namespace StreamLint.CodeFixes.Spark
         public const string AddDedupColumnKey = "SL1002.AddDedupColumn";
 
         public UnboundedStreamingStateCodeFix()
-            : base("SL1002", AddWatermarkKey, AddDedupColumnKey)
+            : base(Descriptors.SL1002_UnboundedStreamingState.Id, AddWatermarkKey, AddDedupColumnKey)
         {
         }
 

@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StreamLint.Spark.Rules;
 
+using StreamLint.CodeFixes.Core;
+
 namespace StreamLint.CodeFixes.Spark
 {
     /// <summary>SL1018: remove Repartition(1)/Coalesce(1) from a streaming query.</summary>
@@ -14,7 +16,7 @@ namespace StreamLint.CodeFixes.Spark
         public const string RemoveSinglePartitionKey = "SL1018.RemoveSinglePartition";
 
         public UnpartitionedStateCodeFix()
-            : base("SL1018", RemoveSinglePartitionKey)
+            : base(Descriptors.SL1018_UnpartitionedState.Id, RemoveSinglePartitionKey)
         {
         }
 

@@ -33,7 +33,11 @@ namespace StreamLint.Tests.Infrastructure
         }
 
         /// <summary>Asserts exactly the diagnostics marked in several named files (for file-name conventions such as *.g.cs).</summary>
-        public static Task VerifyAnalyzerAsync(IEnumerable<(string Path, string Source)> sources, string? editorConfig = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+        public static Task VerifyAnalyzerAsync(
+            IEnumerable<(string Path, string Source)> sources,
+            string? editorConfig = null,
+            OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
+            params DiagnosticResult[] expected)
         {
             var test = new Test(DefaultLibraries);
             test.TestState.OutputKind = outputKind;
@@ -42,6 +46,7 @@ namespace StreamLint.Tests.Infrastructure
                 test.TestState.Sources.Add((path, source));
             }
 
+            test.ExpectedDiagnostics.AddRange(expected);
             test.AddEditorConfig(editorConfig);
             return test.RunAsync(CancellationToken.None);
         }

@@ -3,7 +3,6 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
-using StreamLint.Options;
 using StreamLint.Spark.Pipeline;
 
 namespace StreamLint.Spark.Rules
@@ -21,7 +20,6 @@ namespace StreamLint.Spark.Rules
         public const string DedupAfterAggregationMessage = "dropDuplicates is not supported after aggregation on a streaming DataFrame/Dataset";
         public const string GlobalWatermarkMessage = "Detected pattern of possible 'correctness' issue due to global watermark. The query contains stateful operation which can emit rows older than the current watermark plus allowed late record delay, which are \"late rows\" in downstream stateful operations and these rows can be discarded. Please refer the programming guide doc for more details. If you understand the possible risk of correctness issue and still need to run the query, you can disable this check by setting the config `spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false.";
 
-        private static readonly Version MultiStatefulSupported = new Version(3, 4);
 
         public ChainedStatefulOperatorsAnalyzer()
             : base(Descriptors.SL1021_ChainedStatefulOperators)
@@ -39,11 +37,11 @@ namespace StreamLint.Spark.Rules
                 return;
             }
 
-            Version version = StreamLintOptions.For(context.Options, query.Start.Syntax.SyntaxTree).SparkVersion;
+            SparkTarget target = SparkTarget.For(context.Options, query.Start.Syntax.SyntaxTree);
             foreach (PlanNode node in PlanQueries.Nodes(plan))
             {
                 if (!IsStateful(node) || PlanQueries.StreamingAggregateBelow(node) is not { } upstream
-                    || Rejection(node, mode, version) is not { } message)
+                    || Rejection(node, mode, target) is not { } message)
                 {
                     continue;
                 }
@@ -53,7 +51,7 @@ namespace StreamLint.Spark.Rules
                     OperationFacts.NameLocation(context.LocalOr(node.Syntax, query.Start.Syntax)),
                     Describe.Operator(node),
                     upstream.Function,
-                    version < MultiStatefulSupported ? $"{version} (before 3.4)" : $"{version} in {OutputModes.Display(mode)} mode",
+                    !target.ChainedStatefulInAppend ? $"{target.Version} (before 3.4)" : $"{target.Version} in {OutputModes.Display(mode)} mode",
                     message));
             }
         }
@@ -63,9 +61,9 @@ namespace StreamLint.Spark.Rules
             || PlanQueries.IsStreamStreamJoin(node);
 
         /// <summary>Spark's message for this chain, or null when Spark accepts it (or the model cannot prove it rejects it).</summary>
-        private static string? Rejection(PlanNode node, OutputModeFact mode, Version version)
+        private static string? Rejection(PlanNode node, OutputModeFact mode, SparkTarget target)
         {
-            if (version < MultiStatefulSupported)
+            if (!target.ChainedStatefulInAppend)
             {
                 return node switch
                 {
@@ -74,7 +72,7 @@ namespace StreamLint.Spark.Rules
 
                     // The global-watermark check throws from 3.1 (3.0 only logged it); a stream-stream join in
                     // Update/Complete is rejected for its own reason (SL1008).
-                    _ => mode == OutputModeFact.Append && version >= new Version(3, 1) ? GlobalWatermarkMessage : null,
+                    _ => mode == OutputModeFact.Append && target.GlobalWatermarkCheckThrows ? GlobalWatermarkMessage : null,
                 };
             }
 

@@ -7,7 +7,6 @@ using StreamLint.Core;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using StreamLint.Options;
 using StreamLint.Spark.Durations;
 using StreamLint.Spark.Pipeline;
 
@@ -37,7 +36,7 @@ namespace StreamLint.Spark.Rules
         {
             IMethodSymbol method = invocation.TargetMethod;
             SparkSymbols s = spark.Symbols;
-            Version version = StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree).SparkVersion;
+            Version version = SparkTarget.For(context.Options, invocation.Syntax.SyntaxTree).Version;
             if (method.Name == "Window" && s.Is(method.ContainingType, s.Functions))
             {
                 CheckWindow(context, invocation, version);

@@ -83,7 +83,7 @@ namespace StreamLint.Spark.Rules
                     Report(context, location, DiagnosticSeverity.Error, fix, $"Option '{key}' on a Kafka {(source ? "source" : "sink")}: Spark throws: \"{message}\"");
                 }
                 else if (source && string.Equals(key, "kafka.group.id", StringComparison.OrdinalIgnoreCase)
-                    && Options.StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree).SparkVersion < new Version(3, 0))
+                    && SparkTarget.For(context.Options, invocation.Syntax.SyntaxTree).RejectsKafkaGroupId)
                 {
                     Report(context, location, DiagnosticSeverity.Error, inChain ? "Remove" : null, "Option 'kafka.group.id' on a Kafka source: Spark before 3.0 throws: \"Kafka option 'group.id' is not supported as user-specified consumer groups are not used to track offsets.\"");
                 }

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using StreamLint.Options;
 using StreamLint.Spark.Pipeline;
 
 namespace StreamLint.Spark.Rules
@@ -71,9 +70,8 @@ namespace StreamLint.Spark.Rules
             string? message = null;
             if (nodes.FirstOrDefault(PlanQueries.IsStreamStreamJoin) is { } join)
             {
-                System.Version version = StreamLintOptions.For(context.Options, query.Start.Syntax.SyntaxTree).SparkVersion;
                 problem = $"{OutputModes.Display(mode)} output mode is used on a stream-stream join";
-                message = version < new System.Version(3, 0)
+                message = SparkTarget.For(context.Options, query.Start.Syntax.SyntaxTree).Spark2Messages
                     ? $"Inner join between two streaming DataFrames/Datasets is not supported in {OutputModes.Display(mode)} output mode, only in Append output mode"
                     : $"Join between two streaming DataFrames/Datasets is not supported in {OutputModes.Display(mode)} output mode, only in Append output mode";
             }

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using StreamLint.Options;
+using StreamLint.Core.Options;
 using StreamLint.Spark.Durations;
 using StreamLint.Spark.Pipeline;
 
@@ -28,7 +28,7 @@ namespace StreamLint.Spark.Rules
         private static void Analyze(MemberContext context, StartedQuery query)
         {
             StreamLintOptions options = StreamLintOptions.For(context.Options, query.Start.Syntax.SyntaxTree);
-            if (options.LatencyBudgetMicros is not { } budget)
+            if (options.Get(SparkOptions.LatencyBudget) is not { } budget)
             {
                 return;
             }
@@ -84,13 +84,13 @@ namespace StreamLint.Spark.Rules
             };
 
         private static long? Parse(string text, StreamLintOptions options) =>
-            SparkInterval.Parse(text, options.SparkVersion, out _, out _) is { Months: 0 } interval ? interval.TotalMicros : null;
+            SparkInterval.Parse(text, options.Get(SparkOptions.SparkVersion), out _, out _) is { Months: 0 } interval ? interval.TotalMicros : null;
 
         private static void Report(MemberContext context, StartedQuery query, SyntaxNode site, string what, StreamLintOptions options) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SL1019_LatencyBudgetExceeded,
                 OperationFacts.NameLocation(context.LocalOr(site, query.Start.Syntax)),
                 what,
-                options.LatencyBudgetText));
+                options.Text(SparkOptions.LatencyBudget)));
     }
 }

@@ -6,7 +6,7 @@ using StreamLint.Core;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using StreamLint.Options;
+using StreamLint.Core.Options;
 using StreamLint.Spark.Pipeline;
 
 namespace StreamLint.Spark.Rules
@@ -22,7 +22,6 @@ namespace StreamLint.Spark.Rules
         /// <summary>Property: the per-query checkpoint path the fix inserts.</summary>
         public const string CheckpointPathProperty = "CheckpointPath";
 
-        public const string DefaultCheckpointRoot = "/checkpoints";
 
         private const string DefaultSourceConfKey = "spark.sql.sources.default";
 
@@ -51,7 +50,7 @@ namespace StreamLint.Spark.Rules
                 : "Spark throws at Start(): \"checkpointLocation must be specified either through option(\"checkpointLocation\", ...) or SparkSession.conf.set(\"spark.sql.streaming.checkpointLocation\", ...)\"";
 
             StreamLintOptions options = StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree);
-            string root = options.GetRuleOption("SL1010", OptionKeys.CheckpointRoot) ?? DefaultCheckpointRoot;
+            string root = options.Get(SparkOptions.CheckpointRoot);
             var properties = ImmutableDictionary<string, string?>.Empty.Add(CheckpointPathProperty, root.TrimEnd('/') + "/" + QueryLabel(query, context));
 
             context.ReportDiagnostic(Diagnostic.Create(

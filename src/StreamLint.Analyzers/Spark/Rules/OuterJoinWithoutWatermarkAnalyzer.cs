@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis;
 using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using StreamLint.Options;
 using StreamLint.Spark.Pipeline;
 
 namespace StreamLint.Spark.Rules
@@ -40,8 +39,7 @@ namespace StreamLint.Spark.Rules
             }
 
             // Spark before 3.1 supports only left and right outer stream-stream joins, with a shorter message.
-            System.Version version = StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree).SparkVersion;
-            bool legacy = version < new System.Version(3, 1);
+            bool legacy = SparkTarget.For(context.Options, invocation.Syntax.SyntaxTree).OnlyLeftRightOuterStreamJoins;
             if (legacy && join.JoinType is JoinTypes.FullOuter or JoinTypes.LeftSemi)
             {
                 return;

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using StreamLint.Options;
+using StreamLint.Core.Options;
 using StreamLint.Spark.Pipeline;
 
 namespace StreamLint.Spark.Rules
@@ -49,7 +49,7 @@ namespace StreamLint.Spark.Rules
                 return;
             }
 
-            bool flagUnwindowed = StreamLintOptions.For(context.Options, query.Start.Syntax.SyntaxTree).FlagUnwindowedAggregations;
+            bool flagUnwindowed = StreamLintOptions.For(context.Options, query.Start.Syntax.SyntaxTree).Get(SparkOptions.FlagUnwindowedAggregations);
             foreach (AggregateNode aggregate in PlanQueries.Nodes(plan).OfType<AggregateNode>())
             {
                 if (aggregate.Child.Kind != Streamingness.Streaming || aggregate.Keys.IsEmpty || (!aggregate.IsWindowed && !flagUnwindowed))

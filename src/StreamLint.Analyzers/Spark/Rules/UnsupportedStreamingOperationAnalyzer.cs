@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis;
 using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using StreamLint.Options;
 using StreamLint.Spark.Pipeline;
 
 namespace StreamLint.Spark.Rules
@@ -81,7 +80,7 @@ namespace StreamLint.Spark.Rules
             {
                 string? message = name switch
                 {
-                    "Rollup" or "Cube" when onDataFrame => StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree).SparkVersion < new System.Version(3, 0)
+                    "Rollup" or "Cube" when onDataFrame => SparkTarget.For(context.Options, invocation.Syntax.SyntaxTree).Spark2Messages
                         ? "GroupingSets is not supported on streaming DataFrames/Datasets"
                         : "Grouping Sets is not supported on streaming DataFrames/Datasets",
                     "Sample" when onDataFrame => "Sampling is not supported on streaming DataFrames/Datasets",
@@ -119,7 +118,7 @@ namespace StreamLint.Spark.Rules
 
             bool leftStream = left.Kind == Streamingness.Streaming, rightStream = right.Kind == Streamingness.Streaming;
             bool leftBatch = left.Kind == Streamingness.Batch, rightBatch = right.Kind == Streamingness.Batch;
-            bool legacy = StreamLintOptions.For(context.Options, invocation.Syntax.SyntaxTree).SparkVersion < new System.Version(3, 0);
+            bool legacy = SparkTarget.For(context.Options, invocation.Syntax.SyntaxTree).LegacyJoinChecker;
             switch (name)
             {
                 case "Union" or "UnionByName":
@@ -191,7 +190,7 @@ namespace StreamLint.Spark.Rules
                 }
                 else if (method.Name == "Over")
                 {
-                    bool newer = StreamLintOptions.For(context.Options, call.Syntax.SyntaxTree).SparkVersion >= new System.Version(4, 0);
+                    bool newer = SparkTarget.For(context.Options, call.Syntax.SyntaxTree).Spark4Messages;
                     Report(context, call.Syntax, "A window function (Over)", newer
                         ? "Window function is not supported in … on streaming DataFrames/Datasets. Structured Streaming only supports time-window aggregation using the WINDOW function."
                         : "Non-time-based windows are not supported on streaming DataFrames/Datasets");

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace StreamLint.CodeFixes
+namespace StreamLint.CodeFixes.Core
 {
     /// <summary>
     /// Edits of fluent call chains that keep the chain's layout (one call per line stays one call per line). An edit is

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace StreamLint.CodeFixes
+namespace StreamLint.CodeFixes.Core
 {
     internal static class SyntaxLocator
     {

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using StreamLint.Spark.Durations;
 
-namespace StreamLint.Options
+namespace StreamLint.Spark
 {
     /// <summary>Durations written in options: compact forms (500ms, 1s, 2m, 1h) or Spark interval strings (2 minutes).</summary>
-    internal static class Durations
+    internal static class OptionDurations
     {
         private static readonly Regex Compact = new Regex(@"^(?<n>\d+(\.\d+)?)\s*(?<u>ms|s|m|h)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
@@ -28,7 +28,7 @@ namespace StreamLint.Options
                 return true;
             }
 
-            SparkInterval? interval = trimmed.Length == 0 ? null : SparkInterval.Parse(trimmed, SparkVersions.Default, out _, out _);
+            SparkInterval? interval = trimmed.Length == 0 ? null : SparkInterval.Parse(trimmed, SparkTarget.DefaultVersion, out _, out _);
             if (interval is null || interval.Months != 0)
             {
                 return false;

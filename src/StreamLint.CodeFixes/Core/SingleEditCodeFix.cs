@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace StreamLint.CodeFixes
+namespace StreamLint.CodeFixes.Core
 {
     /// <summary>
     /// A fix that replaces one node per diagnostic. Batch Fix All is safe for these: edits of different diagnostics

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace StreamLint.Core.Options
+{
+    /// <summary>
+    /// StreamLint's option values for one syntax tree, each parsed once per <see cref="AnalyzerConfigOptions"/>
+    /// instance (the compiler shares one instance across trees with the same effective configuration).
+    /// </summary>
+    internal sealed class StreamLintOptions
+    {
+        private static readonly ConditionalWeakTable<AnalyzerConfigOptions, StreamLintOptions> Instances =
+            new ConditionalWeakTable<AnalyzerConfigOptions, StreamLintOptions>();
+
+        private readonly AnalyzerConfigOptions raw;
+        private readonly Dictionary<OptionDefinition, Reading> readings = new Dictionary<OptionDefinition, Reading>();
+
+        private StreamLintOptions(AnalyzerConfigOptions raw) => this.raw = raw;
+
+        public static StreamLintOptions For(AnalyzerOptions options, SyntaxTree tree) =>
+            Instances.GetValue(options.AnalyzerConfigOptionsProvider.GetOptions(tree), o => new StreamLintOptions(o));
+
+        /// <summary>The option's value for this tree; its default when it is not set, empty or does not parse (SL9001).</summary>
+        public T Get<T>(Option<T> option) => (T)this.Read(option).Value!;
+
+        /// <summary>The value as written (trimmed); null when not set or empty.</summary>
+        public string? Text(OptionDefinition option) => this.Read(option).Text;
+
+        /// <summary>The option's problem for this tree, when its value does not parse.</summary>
+        public OptionProblem? ProblemWith(OptionDefinition option) => this.Read(option) is { Error: { } error } reading
+            ? new OptionProblem(reading.Key!, reading.Text!, error, option.DefaultText)
+            : null;
+
+        private Reading Read(OptionDefinition option)
+        {
+            lock (this.readings)
+            {
+                if (this.readings.TryGetValue(option, out Reading known))
+                {
+                    return known;
+                }
+            }
+
+            Reading reading = this.Parse(option);
+            lock (this.readings)
+            {
+                this.readings[option] = reading;
+            }
+
+            return reading;
+        }
+
+        /// <summary>The rule-specific key wins over the general one, wherever each was set; an empty value means the default.</summary>
+        private Reading Parse(OptionDefinition option)
+        {
+            string? key = null;
+            string? text = null;
+            if (this.raw.TryGetValue(option.Key, out string? specific) && !string.IsNullOrWhiteSpace(specific))
+            {
+                (key, text) = (option.Key, specific);
+            }
+            else if (option.GeneralKey is { } general && this.raw.TryGetValue(general, out string? shared) && !string.IsNullOrWhiteSpace(shared))
+            {
+                (key, text) = (general, shared);
+            }
+
+            if (key is null || text is null)
+            {
+                return new Reading(null, null, option.DefaultValue, null);
+            }
+
+            return option.TryParseValue(text.Trim(), out object? value, out string error)
+                ? new Reading(key, text.Trim(), value, null)
+                : new Reading(key, text.Trim(), option.DefaultValue, error);
+        }
+
+        private readonly struct Reading
+        {
+            public Reading(string? key, string? text, object? value, string? error)
+            {
+                this.Key = key;
+                this.Text = text;
+                this.Value = value;
+                this.Error = error;
+            }
+
+            public string? Key { get; }
+
+            public string? Text { get; }
+
+            public object? Value { get; }
+
+            public string? Error { get; }
+        }
+    }
+
+    /// <summary>A value that did not parse: SL9001 reports it and the default applies.</summary>
+    internal readonly struct OptionProblem
+    {
+        public OptionProblem(string key, string value, string error, string defaultValue)
+        {
+            this.Key = key;
+            this.Value = value;
+            this.Error = error;
+            this.DefaultValue = defaultValue;
+        }
+
+        public string Key { get; }
+
+        public string Value { get; }
+
+        public string Error { get; }
+
+        public string DefaultValue { get; }
+    }
+}

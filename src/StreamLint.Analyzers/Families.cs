@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using StreamLint.Core.Options;
+using StreamLint.Spark;
+
+namespace StreamLint
+{
+    /// <summary>
+    /// The rule families StreamLint ships, in ID order: the one place that names them all. Each says whether a
+    /// compilation references its library (its context resolves) and which options its rules read.
+    /// </summary>
+    internal static class Families
+    {
+        public static ImmutableArray<Family> All { get; } = ImmutableArray.Create(
+            new Family("Spark", c => SparkCompilation.For(c) is not null, SparkOptions.All));
+
+        /// <summary>Every registered option, in family order.</summary>
+        public static ImmutableArray<OptionDefinition> Options { get; } = All.SelectMany(f => f.Options).ToImmutableArray();
+    }
+
+    /// <summary>A rule family: its name (the custom tag of its rules), its library test and its options.</summary>
+    internal sealed class Family
+    {
+        private readonly Func<Compilation, bool> references;
+
+        public Family(string name, Func<Compilation, bool> references, ImmutableArray<OptionDefinition> options)
+        {
+            this.Name = name;
+            this.references = references;
+            this.Options = options;
+        }
+
+        public string Name { get; }
+
+        public ImmutableArray<OptionDefinition> Options { get; }
+
+        public bool IsReferencedBy(Compilation compilation) => this.references(compilation);
+    }
+}

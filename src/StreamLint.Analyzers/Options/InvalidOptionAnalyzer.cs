@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using StreamLint.Core.Options;
+
+namespace StreamLint.Options
+{
+    /// <summary>
+    /// SL9001: a StreamLint option whose value does not parse. Only the options of families whose library the project
+    /// references are read (an option no rule can read needs no validation), so a project without any streaming library
+    /// registers nothing. Reported once per compilation for each key and value, whichever file's configuration carries
+    /// it, and each distinct configuration is read once, not once per file.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class InvalidOptionAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.SL9001_InvalidOption);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                ImmutableArray<OptionDefinition> options = Families.All
+                    .Where(family => family.IsReferencedBy(start.Compilation))
+                    .SelectMany(family => family.Options)
+                    .ToImmutableArray();
+                if (options.IsEmpty)
+                {
+                    return;
+                }
+
+                var seenConfigurations = new ConcurrentDictionary<AnalyzerConfigOptions, bool>();
+                var reported = new ConcurrentDictionary<(string, string), bool>();
+                start.RegisterSyntaxTreeAction(treeContext =>
+                {
+                    if (!seenConfigurations.TryAdd(treeContext.Options.AnalyzerConfigOptionsProvider.GetOptions(treeContext.Tree), true))
+                    {
+                        return;
+                    }
+
+                    StreamLintOptions values = StreamLintOptions.For(treeContext.Options, treeContext.Tree);
+                    foreach (OptionDefinition option in options)
+                    {
+                        if (values.ProblemWith(option) is { } problem && reported.TryAdd((problem.Key, problem.Value), true))
+                        {
+                            treeContext.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.SL9001_InvalidOption,
+                                Location.None,
+                                problem.Key,
+                                problem.Value,
+                                problem.Error,
+                                problem.DefaultValue));
+                        }
+                    }
+                });
+            });
+        }
+    }
+}
