@@ -1,5 +1,6 @@
 using System.Composition;
 using Microsoft.CodeAnalysis;
+using StreamLint.CodeFixes.Core;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

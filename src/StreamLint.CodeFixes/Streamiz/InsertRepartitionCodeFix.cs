@@ -1,5 +1,6 @@
 using System.Composition;
 using Microsoft.CodeAnalysis;
+using StreamLint.CodeFixes.Core;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace StreamLint.CodeFixes.Streamiz

@@ -1,6 +1,7 @@
 using System.Composition;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using StreamLint.CodeFixes.Core;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -39,7 +39,7 @@ namespace StreamLint.Streamiz.Rules
                         return;
                     }
 
-                    ImmutableArray<string> extra = StreamizOptions.SideEffectTypes(member.Options, call.Syntax.SyntaxTree);
+                    ImmutableArray<string> extra = StreamizOptions.SideEffectTypesFor(member.Options, call.Syntax.SyntaxTree);
                     foreach (IOperation function in Functions(call, streamiz, cancellationToken))
                     {
                         foreach ((IInvocationOperation effect, string api) in SideEffects.In(function, streamiz, extra, cancellationToken))
