@@ -3,7 +3,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using StreamLint.Core.Options;
+using StreamLint.Kafka;
 using StreamLint.Spark;
+using StreamLint.Streamiz;
 
 namespace StreamLint
 {
@@ -14,7 +16,9 @@ namespace StreamLint
     internal static class Families
     {
         public static ImmutableArray<Family> All { get; } = ImmutableArray.Create(
-            new Family("Spark", c => SparkCompilation.For(c) is not null, SparkOptions.All));
+            new Family("Spark", c => SparkCompilation.For(c) is not null, SparkOptions.All),
+            new Family("Streamiz", c => StreamizCompilation.For(c) is not null, StreamizOptions.All),
+            new Family("Kafka", c => KafkaCompilation.For(c) is not null, ImmutableArray<OptionDefinition>.Empty));
 
         /// <summary>Every registered option, in family order.</summary>
         public static ImmutableArray<OptionDefinition> Options { get; } = All.SelectMany(f => f.Options).ToImmutableArray();
