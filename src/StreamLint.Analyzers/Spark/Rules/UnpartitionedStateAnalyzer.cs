@@ -49,7 +49,7 @@ namespace StreamLint.Spark.Rules
                         break;
                     case AggregateNode { Kind: Streamingness.Streaming } aggregate:
                         stateful = true;
-                        if (aggregate.Keys.All(k => k is WindowColumn))
+                        if (aggregate.Keys.All(k => k?.Window is not null))
                         {
                             Report(context, query, aggregate, aggregate.Keys.IsEmpty
                                 ? $"Streaming aggregation '{aggregate.Function}' has no grouping key: all of its state lives in a single partition"
