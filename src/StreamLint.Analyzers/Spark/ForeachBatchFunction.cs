@@ -89,9 +89,128 @@ namespace StreamLint.Spark
             }
         }
 
-        /// <summary>True when batchId is read anywhere in the function (passed to a helper counts: the helper may key writes by it).</summary>
-        public bool UsesBatchId() =>
-            this.Body.DescendantsAndSelf().OfType<IParameterReferenceOperation>()
-                .Any(p => SymbolEqualityComparer.Default.Equals(p.Parameter, this.BatchId));
+        /// <summary>
+        /// True when batchId reaches something other than logging: a write's path, table or option, a filter or
+        /// MERGE condition, a helper that does one of those — any use the model cannot prove to be printing only.
+        /// Passing it to Console, Debug/Trace or a logger (directly, interpolated or concatenated) does not count.
+        /// </summary>
+        public bool UsesBatchId(SparkCompilation spark, CancellationToken cancellationToken) =>
+            UsesParameter(this.Body, this.BatchId, spark, cancellationToken, depth: 0);
+
+        private static bool UsesParameter(IOperation body, IParameterSymbol parameter, SparkCompilation spark, CancellationToken cancellationToken, int depth)
+        {
+            foreach (IParameterReferenceOperation reference in body.DescendantsAndSelf().OfType<IParameterReferenceOperation>())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+                {
+                    continue;
+                }
+
+                IOperation value = reference;
+                while (value.Parent is IConversionOperation or IParenthesizedOperation or IInterpolationOperation or IInterpolatedStringOperation
+                    || value.Parent is IBinaryOperation { Type.SpecialType: SpecialType.System_String }
+                    || value.Parent is IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0 } toString && toString.Instance == value)
+                {
+                    value = value.Parent;
+                }
+
+                if (value.Parent is not IArgumentOperation { Parent: IInvocationOperation call, Parameter: { } target })
+                {
+                    return true;
+                }
+
+                if (IsLogging(call.TargetMethod))
+                {
+                    continue;
+                }
+
+                // Passed as is to a same-compilation helper: used when the helper uses it.
+                IMethodSymbol helper = call.TargetMethod.OriginalDefinition;
+                if (value == reference && depth + 1 < MaxHelperDepth && !helper.DeclaringSyntaxReferences.IsEmpty
+                    && BodyOf(helper, spark, cancellationToken) is { } helperBody
+                    && target.OriginalDefinition is IParameterSymbol helperParameter
+                    && !UsesParameter(helperBody, helperParameter, spark, cancellationToken, depth + 1))
+                {
+                    continue;
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>Console, Debug, Trace, Microsoft.Extensions.Logging and Serilog loggers: printing, not processing.</summary>
+        public static bool IsLogging(IMethodSymbol method)
+        {
+            INamedTypeSymbol? type = method.ContainingType;
+            string ns = type?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            return (ns == "System" && type!.Name == "Console")
+                || (ns == "System.Diagnostics" && type!.Name is "Debug" or "Trace")
+                || ns == "Microsoft.Extensions.Logging"
+                || ns == "Serilog";
+        }
+
+        /// <summary>
+        /// The actions and writes the function runs on its micro-batch: DataFrame actions (an emptiness guard such as
+        /// Count(), IsEmpty() or Head() included) and batch writes whose DataFrame derives from the batch — directly,
+        /// through derived locals, or through same-compilation helpers the batch (or a DataFrame derived from it) is
+        /// passed to. <paramref name="persisted"/> says a Persist()/Cache() on such a DataFrame was seen.
+        /// </summary>
+        public int BatchActions(SparkCompilation spark, CancellationToken cancellationToken, out bool persisted)
+        {
+            persisted = false;
+            var batches = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default) { this.Batch };
+            SparkSymbols symbols = spark.Symbols;
+            var counted = new HashSet<IInvocationOperation>();
+            foreach ((IInvocationOperation call, int _) in this.Invocations(spark, cancellationToken))
+            {
+                IMethodSymbol method = call.TargetMethod;
+                string name = method.Name;
+                if (symbols.Is(method.ContainingType, symbols.DataFrame))
+                {
+                    bool action = SparkApi.DataFrameActions.Contains(name);
+                    bool persist = name is "Persist" or "Cache";
+                    if ((action || persist) && this.DerivesFromBatch(spark.Evaluator.EvaluateDataFrame(call.Instance, cancellationToken), batches))
+                    {
+                        if (persist)
+                        {
+                            persisted = true;
+                        }
+                        else
+                        {
+                            counted.Add(call);
+                        }
+                    }
+                }
+                else if (symbols.Is(method.ContainingType, symbols.DataFrameWriter))
+                {
+                    if (SparkApi.BatchWrites.Contains(name)
+                        && this.DerivesFromBatch(spark.Evaluator.EvaluateBuilder(call.Instance, cancellationToken)?.Input, batches))
+                    {
+                        counted.Add(call);
+                    }
+                }
+                else if (!method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    // A helper of the compilation: its DataFrame parameters given the batch are the batch too.
+                    foreach (IArgumentOperation argument in call.Arguments)
+                    {
+                        if (argument.Parameter is { } parameter && symbols.Is(parameter.Type, symbols.DataFrame)
+                            && this.DerivesFromBatch(spark.Evaluator.EvaluateDataFrame(argument.Value, cancellationToken), batches))
+                        {
+                            batches.Add(parameter.OriginalDefinition);
+                        }
+                    }
+                }
+            }
+
+            return counted.Count;
+        }
+
+        private bool DerivesFromBatch(PlanNode? plan, HashSet<IParameterSymbol> batches) =>
+            plan is not null && PlanQueries.Nodes(plan).Any(n =>
+                (n is SourceNode source && source.Syntax == this.Call.Syntax)
+                || (n is ParameterNode parameter && batches.Contains(parameter.Parameter.OriginalDefinition)));
     }
 }

@@ -93,6 +93,7 @@ namespace StreamLint.Tests.Reliability
             [Mutator.InsertCall] = 37,
             [Mutator.EditorConfig] = 100,
             [Mutator.Combined] = 11,
+            [Mutator.SqlText] = 20,
         }.ToImmutableDictionary();
 
         private FuzzSettings(string mode, int randomSeed, Func<string, int> limit, bool checkEveryFix)
@@ -158,6 +159,7 @@ namespace StreamLint.Tests.Reliability
         public const string InsertCall = "insert-call";
         public const string EditorConfig = "editorconfig";
         public const string Combined = "combined";
+        public const string SqlText = "sql-text";
 
         private const string NonConstantString = "System.Environment.GetEnvironmentVariable(\"X\")!";
 
@@ -271,6 +273,7 @@ namespace StreamLint.Tests.Reliability
                 (DuplicateStatement, Single(Statements(root).Where(s => s is not LocalFunctionStatementSyntax).Select(s => new Edit(s.Span.End, 0, " " + s.ToString())))),
                 (SwapStatements, Single(StatementSwaps(root, text))),
                 (InsertCall, Single(InsertedCalls(root, model, Random(settings, seed, InsertCall), allCalls: settings.IsLarge))),
+                (SqlText, Single(SqlTextEdits(root))),
             };
 
             foreach ((string kind, IReadOnlyList<ImmutableArray<Edit>> candidates) in firstOrder)
@@ -460,6 +463,45 @@ namespace StreamLint.Tests.Reliability
             }
 
             return result;
+        }
+
+        /// <summary>Methods whose string arguments are Spark SQL text the model reads.</summary>
+        private static readonly HashSet<string> SqlMethods = new HashSet<string>(StringComparer.Ordinal) { "SelectExpr", "Expr", "Filter", "Where", "Sql", "CreateOrReplaceTempView" };
+
+        /// <summary>
+        /// Spark SQL text broken the ways real code breaks it: truncated, parentheses unbalanced either way, an unknown
+        /// function around it, case changed, a quote left open. The reader must return unknown, never throw.
+        /// </summary>
+        private static IEnumerable<Edit> SqlTextEdits(CompilationUnitSyntax root)
+        {
+            foreach (LiteralExpressionSyntax literal in root.DescendantNodes().OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)))
+            {
+                if (literal.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }
+                    || !SqlMethods.Contains(call.Expression switch
+                    {
+                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                        IdentifierNameSyntax name => name.Identifier.ValueText,
+                        _ => string.Empty,
+                    }))
+                {
+                    continue;
+                }
+
+                string sql = literal.Token.ValueText;
+                foreach (string mutated in new[]
+                {
+                    sql.Substring(0, sql.Length / 2),
+                    sql + "(",
+                    sql.Replace(")", string.Empty),
+                    "no_such_function(" + sql + ")",
+                    sql.ToUpperInvariant(),
+                    sql + " '",
+                    "((" + sql,
+                })
+                {
+                    yield return new Edit(literal.SpanStart, literal.Span.Length, SyntaxFactory.Literal(mutated).ToString());
+                }
+            }
         }
 
         /// <summary>String literals replaced by strings the rules care about (<paramref name="perLiteral"/> random ones each).</summary>

@@ -238,5 +238,85 @@ namespace StreamLint.Tests.Spark
                     + "      Source kafka streaming\n",
                 });
         }
-    }
+    
+        [Fact]
+        public void SqlText_SelectExprFilterAndExprKey()
+        {
+            AssertPlans(
+                $@"void Run(SparkSession spark) {{
+                    {Kafka}.WithWatermark(""ts"", ""1 minute"").SelectExpr(""CAST(value AS STRING) AS json"", ""ts AS t"", ""page"")
+                        .Filter(""page IS NOT NULL"").GroupBy(Expr(""window(t, '5 minutes') AS w""), Col(""page"")).Count()
+                        .WriteStream().Format(""console"").Start();
+                }}",
+                new[]
+                {
+                    "Start sink=console mode=Append checkpoint=none\n"
+                    + "  Aggregate Count keys=[window(t, 5 minutes) AS w, page] streaming watermark=?\n"
+                    + "    Filter streaming watermark={t}\n"
+                    + "      SelectExpr streaming watermark={t}\n"
+                    + "        WithWatermark ts 1 minute streaming watermark={ts}\n"
+                    + "          Source kafka streaming\n",
+                });
+        }
+
+        [Fact]
+        public void SqlText_AggregateInSelectExpr_AndUnparsedText()
+        {
+            AssertPlans(
+                $@"void Run(SparkSession spark) {{
+                    {Kafka}.SelectExpr(""count(*) AS n"").WriteStream().OutputMode(""complete"").Format(""console"").Start();
+                    {Kafka}.GroupBy(""page"").Count().SelectExpr(""page"", ""broken(("").WriteStream().OutputMode(""complete"").Format(""console"").Start();
+                }}",
+                new[]
+                {
+                    "Start sink=console mode=Complete checkpoint=none\n"
+                    + "  Aggregate SelectExpr keys=[] streaming\n"
+                    + "    Source kafka streaming\n",
+                    "Start sink=console mode=Complete checkpoint=none\n"
+                    + "  SelectExpr (opaque) streaming\n"
+                    + "    Aggregate Count keys=[page] streaming\n"
+                    + "      Source kafka streaming\n",
+                });
+        }
+
+        [Fact]
+        public void SqlText_QueryOverViews_WithJoinAndWindowAlias()
+        {
+            AssertPlans(
+                $@"void Run(SparkSession spark) {{
+                    {Kafka}.WithWatermark(""ts"", ""10 minutes"").CreateOrReplaceTempView(""clicks"");
+                    spark.ReadStream().Format(""rate"").Load().WithWatermark(""ts"", ""5 minutes"").CreateTempView(""views"");
+                    spark.Sql(""SELECT window(c.ts, '1 minute') AS w, count(*) FROM clicks c JOIN views v ON c.id = v.id AND c.ts BETWEEN v.ts AND v.ts + INTERVAL 1 HOUR WHERE c.page <> '' GROUP BY w"")
+                        .WriteStream().Format(""console"").Start();
+                }}",
+                new[]
+                {
+                    "Start sink=console mode=Append checkpoint=none\n"
+                    + "  Aggregate Sql keys=[window(ts, 1 minute)] streaming watermark=?\n"
+                    + "    Filter streaming watermark=?\n"
+                    + "      Join inner keys=[id, id] range streaming watermark=?\n"
+                    + "        WithWatermark ts 10 minutes streaming watermark={ts}\n"
+                    + "          Source kafka streaming\n"
+                    + "        WithWatermark ts 5 minutes streaming watermark={ts}\n"
+                    + "          Source rate streaming\n",
+                });
+        }
+
+        [Fact]
+        public void Transform_LambdaAndMethodGroup()
+        {
+            AssertPlans(
+                $@"static DataFrame Clean(DataFrame df) => df.Where(""page IS NOT NULL"");
+                void Run(SparkSession spark) {{
+                    {Kafka}.Transform(Clean).Transform(df => df.WithWatermark(""ts"", ""1 minute"")).WriteStream().Format(""console"").Start();
+                }}",
+                new[]
+                {
+                    "Start sink=console mode=Append checkpoint=none\n"
+                    + "  WithWatermark ts 1 minute streaming watermark={ts}\n"
+                    + "    Where streaming\n"
+                    + "      Source kafka streaming\n",
+                });
+        }
+}
 }

@@ -203,7 +203,11 @@ class Job
             Verify.VerifyAnalyzerAsync(Code(@"        events.GroupBy(Col(""ts"").Cast(""date"")).Count().WriteStream().Format(""console"").Start();
         events.GroupBy(someKey).Count().WriteStream().Format(""console"").Start();
         events.GroupBy(Window(CurrentTimestamp(), ""1 minute"")).Count().WriteStream().Format(""console"").Start();
-        events.GroupBy(Expr(""window(ts, '1 minute')"")).Count().WriteStream().Format(""console"").Start();"));
+        events.GroupBy(Expr(""window(CAST(ts AS TIMESTAMP), '1 minute')""), Expr(""lower(page)"")).Count().WriteStream().Format(""console"").Start();"));
+
+        [Fact]
+        public Task WindowKeyWrittenInSql_WithoutWatermark_Reports() =>
+            Verify.VerifyAnalyzerAsync(Code(@"        events.GroupBy(Expr(""window(ts, '1 minute')"")).{|SL1001:Count|}().WriteStream().Format(""console"").Start();"));
 
         [Fact]
         public Task WatermarkCarriedThroughRenameAndAlias_Silent() =>

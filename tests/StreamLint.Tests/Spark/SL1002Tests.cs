@@ -63,7 +63,14 @@ namespace StreamLint.Tests.Spark
         events.WithWatermark(""ts"", ""1 hour"").DropDuplicates();
         dim.DropDuplicates(""id"");
         given.DropDuplicates(""id"");
-        events.SelectExpr(""*"").WithWatermark(""ts"", ""1 hour"").SelectExpr(""id"", ""ts AS t"").DropDuplicates(""id"");"));
+        events.SelectExpr(""*"").WithWatermark(""ts"", ""1 hour"").SelectExpr(""id"", ""ts AS t"").DropDuplicates(""id"", ""t"");
+        events.SelectExpr(""*"").WithWatermark(""ts"", ""1 hour"").SelectExpr(""id"", ""CAST(ts AS TIMESTAMP) AS t"").DropDuplicates(""id"", ""t"");
+        events.SelectExpr(""*"").WithWatermark(""ts"", ""1 hour"").SelectExpr(""id"", ""ts AS t"", ""upper(("").DropDuplicates(""id"");"));
+
+        [Fact]
+        public Task DropDuplicatesAfterSqlProjection_WithoutEventTime_Reports() =>
+            Verify.VerifyAnalyzerAsync(Body(@"        events.SelectExpr(""*"").WithWatermark(""ts"", ""1 hour"").SelectExpr(""id"", ""ts AS t"").{|SL1002:DropDuplicates|}(""id"");
+        events.WithWatermark(""ts"", ""1 hour"").SelectExpr(""`id`"", ""ts"").{|SL1002:DropDuplicates|}(""ID"");"));
 
         [Fact]
         public Task InnerStreamStreamJoin_WithoutWatermarks_Reports() =>

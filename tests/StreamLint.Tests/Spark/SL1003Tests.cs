@@ -50,6 +50,11 @@ class WordCount
         public Task BatchOrUnknown_Silent() =>
             Verify.VerifyAnalyzerAsync(Body(@"        dim.GroupBy(Window(CurrentTimestamp(), ""1 minute"")).Count();
         given.GroupBy(Window(CurrentTimestamp(), ""1 minute"")).Count();
-        events.SelectExpr(""current_timestamp() AS t"").GroupBy(Window(Col(""t""), ""1 minute"")).Count();"));
+        events.SelectExpr(""current_timestamp( AS t"").GroupBy(Window(Col(""t""), ""1 minute"")).Count();"));
+
+        [Fact]
+        public Task ProcessingTimeThroughSqlAlias_Reports() =>
+            Verify.VerifyAnalyzerAsync(Body(@"        events.SelectExpr(""current_timestamp() AS t"").GroupBy({|SL1003:Window|}(Col(""t""), ""1 minute"")).Count();
+        events.SelectExpr(""  NOW()   t"", ""page"").GroupBy({|SL1003:Window|}(Col(""T""), ""1 minute"")).Count();"));
     }
 }

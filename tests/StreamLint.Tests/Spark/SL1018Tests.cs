@@ -37,7 +37,9 @@ namespace StreamLint.Tests.Spark
         [Fact]
         public Task StatefulQueryWithoutShufflePartitions_Info() =>
             Verify.VerifyAnalyzerAsync(
-                Body(@"        events.WithWatermark(""ts"", ""1 minute"").DropDuplicates(""id"", ""ts"").WriteStream().Format(""console"").{|#0:Start|}();
+                Body(@"        events.WithWatermark(""ts"", ""1 minute"").DropDuplicates(""id"", ""ts"").WriteStream().Format(""console"").Option(""checkpointLocation"", ""/cp/d"").{|#0:Start|}();
+        events.WithWatermark(""ts"", ""1 minute"").DropDuplicates(""id"", ""ts"").WriteStream().Format(""console"").Start();
+        events.WithWatermark(""ts"", ""1 minute"").DropDuplicates(""id"", ""ts"").WriteStream().Format(""memory"").QueryName(""q"").Start();
         events.WriteStream().Format(""console"").Start();"),
                 new Microsoft.CodeAnalysis.Testing.DiagnosticResult("SL1018", DiagnosticSeverity.Info).WithLocation(0)
                     .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)

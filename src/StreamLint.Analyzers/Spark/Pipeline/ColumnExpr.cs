@@ -16,6 +16,21 @@ namespace StreamLint.Spark.Pipeline
         /// or a time window over one. Null when the expression computes a new value (Spark drops the metadata).
         /// </summary>
         public abstract string? AttributeSource { get; }
+
+        /// <summary>
+        /// True when <see cref="AttributeSource"/> is reached through a CAST. The rule catalogue treats a cast as
+        /// keeping column identity; Spark itself drops the metadata there (see docs/sql-reader.md), so a watermark
+        /// reached this way silences rules that need a watermark to be absent but never makes a rule report.
+        /// </summary>
+        public virtual bool AttributeThroughCast => false;
+
+        /// <summary>The time window this expression is, under any aliases (<c>Window(…).Alias("w")</c>); null otherwise.</summary>
+        public WindowColumn? Window => this switch
+        {
+            WindowColumn window => window,
+            AliasColumn alias => alias.Inner.Window,
+            _ => null,
+        };
     }
 
     /// <summary><c>Col("ts")</c>, <c>df["ts"]</c>, or a column named by a string argument.</summary>
@@ -42,6 +57,32 @@ namespace StreamLint.Spark.Pipeline
         public string Name { get; }
 
         public override string? AttributeSource => this.Inner.AttributeSource;
+
+        public override bool AttributeThroughCast => this.Inner.AttributeThroughCast;
+    }
+
+    /// <summary>
+    /// <c>CAST(x AS type)</c> in SQL text: the catalogue keeps column identity through it, Spark drops the metadata
+    /// (<see cref="ColumnExpr.AttributeThroughCast"/> says so). Also a dotted SQL reference <c>a.b</c> outside a
+    /// query whose relations are known (<see cref="IsAmbiguous"/>): relation <c>a</c>'s column <c>b</c>, which keeps
+    /// its metadata, or struct <c>a</c>'s field <c>b</c>, which has none — identity kept and unproven alike.
+    /// </summary>
+    internal sealed class CastColumn : ColumnExpr
+    {
+        public CastColumn(ColumnExpr inner, bool isAmbiguous = false)
+        {
+            this.Inner = inner;
+            this.IsAmbiguous = isAmbiguous;
+        }
+
+        public ColumnExpr Inner { get; }
+
+        /// <summary>A dotted reference that may be a struct field: whether it reads processing time is unknown too.</summary>
+        public bool IsAmbiguous { get; }
+
+        public override string? AttributeSource => this.Inner.AttributeSource;
+
+        public override bool AttributeThroughCast => this.Inner.AttributeSource is not null;
     }
 
     /// <summary><c>Functions.Window(timeColumn, duration, …)</c>: the window column carries the time column's watermark.</summary>
@@ -63,17 +104,23 @@ namespace StreamLint.Spark.Pipeline
         public string? WindowDuration { get; }
 
         public override string? AttributeSource => this.TimeColumn?.AttributeSource;
+
+        public override bool AttributeThroughCast => this.TimeColumn?.AttributeThroughCast == true;
     }
 
     /// <summary>Any other function or operator over columns.</summary>
     internal sealed class ComputedColumn : ColumnExpr
     {
-        public ComputedColumn(string function, ImmutableArray<ColumnExpr?> inputs, bool isProcessingTime)
+        public ComputedColumn(string function, ImmutableArray<ColumnExpr?> inputs, bool isProcessingTime, bool isAggregate = false)
         {
             this.Function = function;
             this.Inputs = inputs;
             this.IsProcessingTime = isProcessingTime;
+            this.IsAggregate = isAggregate;
         }
+
+        /// <summary>An aggregate function called in SQL text (<c>count(*)</c>, <c>sum(x)</c>), outside OVER.</summary>
+        public bool IsAggregate { get; }
 
         public string Function { get; }
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
+using StreamLint.Spark.Sql;
 
 namespace StreamLint.Spark.Pipeline
 {
@@ -32,60 +32,32 @@ namespace StreamLint.Spark.Pipeline
         }
 
         /// <summary>
-        /// Reads the simple SQL conditions people write in <c>Expr("…")</c>: conjunctions (AND) of <c>a = b</c>,
-        /// comparisons and BETWEEN over column names (qualifiers dropped) and interval arithmetic. Anything else
-        /// (OR, functions, sub-expressions the reader does not know) yields null: unknown.
+        /// Reads a condition written in SQL text (<c>Expr("…")</c>, a SQL query's ON clause) with the SQL reader: a
+        /// conjunction (AND) of column equalities and time-range comparisons between columns (interval arithmetic and
+        /// BETWEEN included); qualifiers are dropped. Any other conjunct (OR, functions, constants) yields null: unknown.
         /// </summary>
-        public static JoinCondition? FromSql(string? sql)
+        public static JoinCondition? FromSql(SqlExpr? condition)
         {
-            if (string.IsNullOrWhiteSpace(sql))
+            if (condition is null)
+            {
+                return null;
+            }
+
+            SqlJoinCondition read = SqlJoinCondition.Read(condition);
+            if (!read.IsFullyUnderstood)
             {
                 return null;
             }
 
             var keys = ImmutableArray.CreateBuilder<string>();
-            bool hasRange = false;
-            foreach (string raw in Conjuncts(sql!))
+            foreach ((SqlColumn left, SqlColumn right) in read.EquiKeys)
             {
-                string conjunct = raw.Trim().Trim('(', ')').Trim();
-                if (Regex.IsMatch(conjunct, @"\sor\s|[()]", RegexOptions.IgnoreCase))
-                {
-                    return null; // disjunctions and nested expressions are not read
-                }
-
-                Match equality = Regex.Match(conjunct, @"^(?<l>[A-Za-z_][\w.]*)\s*(=|==|<=>)\s*(?<r>[A-Za-z_][\w.]*)$");
-                if (equality.Success)
-                {
-                    keys.Add(Unqualified(equality.Groups["l"].Value));
-                    keys.Add(Unqualified(equality.Groups["r"].Value));
-                    continue;
-                }
-
-                if (Regex.IsMatch(conjunct, @"^[A-Za-z_][\w.]*\s*(>=|<=|>|<)\s*[A-Za-z_][\w.]*(\s*[-+]\s*interval\s+[\w\s.'-]+)?$", RegexOptions.IgnoreCase)
-                    || Regex.IsMatch(conjunct, @"^[A-Za-z_][\w.]*\s+between\s+.+\s+and\s+.+$", RegexOptions.IgnoreCase))
-                {
-                    hasRange = true;
-                    continue;
-                }
-
-                return null;
+                keys.Add(left.Name);
+                keys.Add(right.Name);
             }
 
-            return new JoinCondition(keys.ToImmutable(), hasRange);
+            return new JoinCondition(keys.ToImmutable(), hasRange: !read.Ranges.IsEmpty);
         }
-
-        /// <summary>Splits on AND, keeping "x BETWEEN a AND b" whole.</summary>
-        private static System.Collections.Generic.IEnumerable<string> Conjuncts(string sql)
-        {
-            string[] parts = Regex.Split(sql, @"\s+and\s+", RegexOptions.IgnoreCase);
-            for (int i = 0; i < parts.Length; i++)
-            {
-                bool between = Regex.IsMatch(parts[i], @"\sbetween\s", RegexOptions.IgnoreCase);
-                yield return between && i + 1 < parts.Length ? parts[i] + " and " + parts[++i] : parts[i];
-            }
-        }
-
-        private static string Unqualified(string name) => name.Substring(name.LastIndexOf('.') + 1);
 
         private static bool Collect(ColumnExpr? expression, ImmutableArray<string>.Builder keys, ref bool hasRange)
         {

@@ -48,7 +48,14 @@ namespace StreamLint.Spark.Pipeline
                 int position = other.Syntax.SpanStart;
                 if (LocalDefinitions.EnclosingFunction(other.Syntax) != function)
                 {
-                    complete = false; // configured from a lambda or local function: when it runs is unknown
+                    // Used from a lambda or local function, which runs at an unknown time: a use that may configure
+                    // the builder makes it incomplete; a terminal call on it (another Start()) configures nothing.
+                    if (!(other.Parent is IInvocationOperation used && used.Instance == other
+                        && !SymbolEqualityComparer.Default.Equals(used.TargetMethod.ReturnType.OriginalDefinition, used.TargetMethod.ContainingType.OriginalDefinition)))
+                    {
+                        complete = false;
+                    }
+
                     continue;
                 }
 

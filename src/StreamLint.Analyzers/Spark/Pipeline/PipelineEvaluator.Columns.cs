@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using StreamLint.Core;
 using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Spark.Sql;
 
 namespace StreamLint.Spark.Pipeline
 {
@@ -31,9 +31,10 @@ namespace StreamLint.Spark.Pipeline
                         OperationFacts.ConstantString(OperationFacts.Argument(invocation, 1)),
                         invocation.Syntax));
                 case "Expr" when isStatic:
-                    // SQL text: only the wall-clock functions are recognised; anything else stays unknown.
-                    return IsCurrentTimeSql(OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0)))
-                        ? new ColumnValue(new ComputedColumn(name, ImmutableArray<ColumnExpr?>.Empty, isProcessingTime: true))
+                    // SQL text, read by the SQL reader; text it cannot read stays unknown.
+                    return SqlText.ParseExpression(OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0))) is { } sql
+                        && SqlColumns.Read(sql, invocation.Syntax) is { } read
+                        ? new ColumnValue(read, sql)
                         : null;
                 case "CurrentTimestamp" when isStatic:
                 case "CurrentDate" when isStatic:
@@ -68,32 +69,22 @@ namespace StreamLint.Spark.Pipeline
         private static bool MayAggregate(ColumnExpr? expr) => expr switch
         {
             null => true,
+            ComputedColumn computed when computed.IsAggregate => true,
             ComputedColumn computed => AggregateFunctions.Contains(computed.Function) || computed.Inputs.Any(MayAggregate),
             AliasColumn alias => MayAggregate(alias.Inner),
+            CastColumn cast => MayAggregate(cast.Inner),
             WindowColumn window => MayAggregate(window.TimeColumn),
             _ => false,
         };
-
-        private static bool IsCurrentTimeSql(string? sql) =>
-            sql?.Trim().ToLowerInvariant() is "current_timestamp()" or "current_timestamp" or "now()" or "localtimestamp()" or "localtimestamp";
-
-        /// <summary>Quoted text in SQL (string literals, quoted identifiers), which cannot call a function.</summary>
-        private static readonly Regex SqlQuoted = new Regex("'(?:[^'\\\\]|\\\\.)*'|\"[^\"]*\"|`[^`]*`", RegexOptions.CultureInvariant);
-
-        /// <summary>The current-time functions of <see cref="IsCurrentTimeSql"/> called anywhere in a SQL expression, and argument-less unix_timestamp().</summary>
-        private static readonly Regex SqlCurrentTime = new Regex(
-            "\\b(current_timestamp|localtimestamp)\\b|\\bnow\\s*\\(|\\bunix_timestamp\\s*\\(\\s*\\)",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
-        private static bool SqlCallsCurrentTime(string sql) => SqlCurrentTime.IsMatch(SqlQuoted.Replace(sql, "''"));
 
         /// <summary>A Filter / Where condition: a Column expression or a SQL string; unknown when neither can be read.</summary>
         private Projection ConditionOf(IInvocationOperation invocation, Walk walk)
         {
             IOperation? condition = OperationFacts.Argument(invocation, 0);
-            if (OperationFacts.ConstantString(condition) is { } sql)
+            if (condition?.Type?.SpecialType == SpecialType.System_String)
             {
-                return new ConditionProjection(SqlCallsCurrentTime(sql));
+                // Filter("…") / Where("…"): SQL text. Text the reader cannot read keeps the columns but not the clock question.
+                return new ConditionProjection(SqlText.ParseExpression(OperationFacts.ConstantString(condition)) is { } sql ? SqlSemantics.ReadsCurrentTime(sql) : null);
             }
 
             ColumnExpr? expr = condition?.Type?.SpecialType == SpecialType.System_String ? null : (this.Eval(condition, walk) as ColumnValue)?.Expr;

@@ -22,7 +22,7 @@ namespace StreamLint.Spark.Pipeline
             "CrossJoin", "Union", "UnionByName", "Intersect", "IntersectAll", "Except", "ExceptAll",
         };
 
-        private SparkValue? EvalSessionMethod(IInvocationOperation invocation)
+        private SparkValue? EvalSessionMethod(IInvocationOperation invocation, Walk walk)
         {
             switch (invocation.TargetMethod.Name)
             {
@@ -34,8 +34,10 @@ namespace StreamLint.Spark.Pipeline
                 case "Range":
                 case "Table":
                     return new DataFrameValue(new SourceNode(invocation.Syntax, Streamingness.Batch, reader: null));
+                case "Sql":
+                    return this.SqlQueryValue(invocation, walk);
                 default:
-                    return null; // Sql("…") and the rest: provenance unknown
+                    return null; // provenance unknown
             }
         }
 
@@ -83,6 +85,8 @@ namespace StreamLint.Spark.Pipeline
                 "Distinct" => new DeduplicateNode(syntax, child, ImmutableArray<string>.Empty, name),
                 "DropDuplicates" => new DeduplicateNode(syntax, child, this.ColumnNames(invocation), name),
                 "Select" when this.SelectAggregates(invocation, walk) => new OpaqueNode(syntax, child, name),
+                "SelectExpr" => this.SelectExpr(invocation, child),
+                "Transform" => this.Transform(invocation, child, walk) ?? new OpaqueNode(syntax, child, name),
                 "Select" or "WithColumn" or "WithColumnRenamed" or "Drop" => new UnaryNode(syntax, child, name, this.ProjectionOf(invocation, walk)),
                 "Filter" or "Where" => new UnaryNode(syntax, child, name, this.ConditionOf(invocation, walk)),
                 "Join" => this.Join(invocation, child, walk),
@@ -125,9 +129,8 @@ namespace StreamLint.Spark.Pipeline
                 }
                 else if (this.Symbols.Is(parameter.Type, this.Symbols.Column))
                 {
-                    condition = argument is IInvocationOperation { TargetMethod.Name: "Expr" } expr && this.Symbols.Is(expr.TargetMethod.ContainingType, this.Symbols.Functions)
-                        ? JoinCondition.FromSql(OperationFacts.ConstantString(OperationFacts.Argument(expr, 0)))
-                        : JoinCondition.FromExpression((this.Eval(argument, walk) as ColumnValue)?.Expr);
+                    ColumnValue? value = this.Eval(argument, walk) as ColumnValue;
+                    condition = value?.Sql is { } sql ? JoinCondition.FromSql(sql) : JoinCondition.FromExpression(value?.Expr);
                 }
                 else
                 {

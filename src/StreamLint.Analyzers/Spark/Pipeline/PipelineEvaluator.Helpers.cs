@@ -89,7 +89,7 @@ namespace StreamLint.Spark.Pipeline
 
         private PlanNode? ArgumentFromCallersCore(ParameterNode parameter, Walk walk, int depth)
         {
-            if (parameter.Parameter.ContainingSymbol is not IMethodSymbol method)
+            if (parameter.Parameter.ContainingSymbol is not IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } method)
             {
                 return null;
             }
@@ -137,8 +137,15 @@ namespace StreamLint.Spark.Pipeline
             if (method.MethodKind == MethodKind.AnonymousFunction)
             {
                 // (batch, batchId) => … passed to ForeachBatch: each micro-batch is a batch DataFrame.
-                return parameter.Ordinal == 0 && this.ForeachBatchOf(reference, method) is { } foreachBatch
-                    ? new DataFrameValue(new SourceNode(foreachBatch.Syntax, Streamingness.Batch, reader: null))
+                if (parameter.Ordinal == 0 && this.ForeachBatchOf(reference, method) is { } foreachBatch)
+                {
+                    return new DataFrameValue(new SourceNode(foreachBatch.Syntax, Streamingness.Batch, reader: null));
+                }
+
+                // df => … passed to DataFrame.Transform: a placeholder the Transform call binds to its receiver.
+                return parameter.Ordinal == 0 && this.TransformOf(reference, method) is not null
+                    && parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is { } lambdaParameter
+                    ? new DataFrameValue(new ParameterNode(lambdaParameter, parameter))
                     : null;
             }
 
@@ -147,7 +154,61 @@ namespace StreamLint.Spark.Pipeline
         }
 
         /// <summary>The ForeachBatch call a lambda is passed to directly, if any.</summary>
-        private IInvocationOperation? ForeachBatchOf(IOperation inside, IMethodSymbol lambda)
+        private IInvocationOperation? ForeachBatchOf(IOperation inside, IMethodSymbol lambda) =>
+            this.CallTaking(inside, lambda) is { } invocation && SparkApi.IsForeachBatch(invocation, this.Symbols) ? invocation : null;
+
+        /// <summary>The DataFrame.Transform call a lambda is passed to directly, if any.</summary>
+        private IInvocationOperation? TransformOf(IOperation inside, IMethodSymbol lambda) =>
+            this.CallTaking(inside, lambda) is { TargetMethod.Name: "Transform" } invocation
+            && this.Symbols.Is(invocation.TargetMethod.ContainingType, this.Symbols.DataFrame)
+                ? invocation
+                : null;
+
+        /// <summary>
+        /// <c>df.Transform(f)</c> applied like a helper call: f's returned DataFrame (a lambda, a method group or a
+        /// local function of the compilation) with its parameter bound to <paramref name="receiver"/>; null when f
+        /// cannot be followed.
+        /// </summary>
+        private PlanNode? Transform(IInvocationOperation invocation, PlanNode receiver, Walk walk)
+        {
+            IOperation? function = OperationFacts.Unwrap(OperationFacts.Argument(invocation, 0) ?? invocation);
+            SparkValue? result;
+            IMethodSymbol? target;
+            switch (function)
+            {
+                case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } when lambda.Symbol.Parameters.Length == 1:
+                    target = lambda.Symbol;
+                    var values = new List<SparkValue?>();
+                    foreach (IReturnOperation ret in lambda.Body.Descendants().OfType<IReturnOperation>())
+                    {
+                        if (ret.ReturnedValue is not null && OwningFunction(ret) == lambda)
+                        {
+                            values.Add(this.Eval(ret.ReturnedValue, walk));
+                        }
+                    }
+
+                    result = values.Count == 0 ? null : this.Merge(lambda.Syntax, values);
+                    break;
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference } when reference.Method.Parameters.Length == 1
+                    && !reference.Method.DeclaringSyntaxReferences.IsEmpty:
+                    target = reference.Method.OriginalDefinition;
+                    result = this.Summary(target, walk);
+                    break;
+                default:
+                    return null;
+            }
+
+            if (result is not DataFrameValue { Plan: var plan })
+            {
+                return null;
+            }
+
+            return plan.Rebase(parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, target)
+                ? receiver
+                : null);
+        }
+
+        private IInvocationOperation? CallTaking(IOperation inside, IMethodSymbol lambda)
         {
             IOperation? function = inside;
             while (function is not null && !(function is IAnonymousFunctionOperation anonymous && SymbolEqualityComparer.Default.Equals(anonymous.Symbol, lambda)))
@@ -161,10 +222,7 @@ namespace StreamLint.Spark.Pipeline
                 parent = parent.Parent;
             }
 
-            return parent is IArgumentOperation { Parent: IInvocationOperation invocation }
-                && SparkApi.IsForeachBatch(invocation, this.Symbols)
-                ? invocation
-                : null;
+            return parent is IArgumentOperation { Parent: IInvocationOperation invocation } ? invocation : null;
         }
 
         /// <summary>A call of a same-compilation method that returns a Spark value: its summary applied to the arguments.</summary>

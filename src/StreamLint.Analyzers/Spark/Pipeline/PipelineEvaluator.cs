@@ -113,7 +113,7 @@ namespace StreamLint.Spark.Pipeline
 
             if (s.Is(type, s.SparkSession))
             {
-                return this.EvalSessionMethod(invocation);
+                return this.EvalSessionMethod(invocation, walk);
             }
 
             if (s.Is(type, s.DataStreamReader) || s.Is(type, s.DataFrameReader) || s.Is(type, s.DataStreamWriter) || s.Is(type, s.DataFrameWriter))

@@ -110,6 +110,7 @@ namespace StreamLint.Spark.Pipeline
             null => "?",
             ColumnRef reference => reference.Name,
             AliasColumn alias => $"{Column(alias.Inner)} AS {alias.Name}",
+            CastColumn cast => $"cast({Column(cast.Inner)})",
             WindowColumn window => $"window({Column(window.TimeColumn)}, {window.WindowDuration ?? "?"})",
             ComputedColumn computed => computed.Function + "(" + string.Join(", ", computed.Inputs.Select(Column)) + ")",
             _ => "?",

@@ -147,7 +147,7 @@ namespace StreamLint.Spark.Pipeline
         public string Function { get; }
 
         /// <summary>True when a key is <c>Window(…)</c>: a time-windowed aggregation.</summary>
-        public bool IsWindowed => this.Keys.Any(k => k is WindowColumn);
+        public bool IsWindowed => this.Keys.Any(k => k?.Window is not null);
 
         public override bool HasParameters => this.Child.HasParameters;
 

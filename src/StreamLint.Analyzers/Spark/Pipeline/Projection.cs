@@ -33,6 +33,8 @@ namespace StreamLint.Spark.Pipeline
                     return false;
                 case AliasColumn alias:
                     return ContainsCurrentTime(alias.Inner);
+                case CastColumn cast:
+                    return ContainsCurrentTime(cast.Inner);
                 case WindowColumn window:
                     return ContainsCurrentTime(window.TimeColumn);
                 case ComputedColumn computed:
@@ -53,6 +55,8 @@ namespace StreamLint.Spark.Pipeline
                     return processingTime.IsCertain ? processingTime.Contains(reference.Name) : null;
                 case AliasColumn alias:
                     return ReadsProcessingTime(alias.Inner, processingTime);
+                case CastColumn cast:
+                    return cast.IsAmbiguous ? null : ReadsProcessingTime(cast.Inner, processingTime);
                 case WindowColumn window:
                     return ReadsProcessingTime(window.TimeColumn, processingTime);
                 case ComputedColumn computed:
@@ -105,7 +109,7 @@ namespace StreamLint.Spark.Pipeline
         public override ColumnSet ProcessingTime(ColumnSet input) => this.Apply(input);
 
         private ColumnSet Apply(ColumnSet input) =>
-            input.Contains(this.existing) ? input.Remove(this.existing).Add(this.renamed) : input.Remove(this.renamed);
+            input.Contains(this.existing) ? input.Remove(this.existing).Add(this.renamed, input.IsThroughCast(this.existing)) : input.Remove(this.renamed);
     }
 
     /// <summary><c>WithColumn(name, value)</c>: replaces or adds one column.</summary>
@@ -122,13 +126,15 @@ namespace StreamLint.Spark.Pipeline
 
         public override ColumnSet Watermarks(ColumnSet input)
         {
-            if (this.value is WindowColumn)
+            if (this.value.Window is not null)
             {
                 return ColumnSet.Uncertain; // a window struct: its metadata is not tracked
             }
 
             ColumnSet without = input.Remove(this.name);
-            return this.value.AttributeSource is { } source && input.Contains(source) ? without.Add(this.name) : without;
+            return this.value.AttributeSource is { } source && input.Contains(source)
+                ? without.Add(this.name, this.value.AttributeThroughCast || input.IsThroughCast(source))
+                : without;
         }
 
         public override bool? CallsCurrentTime => ContainsCurrentTime(this.value);
@@ -190,9 +196,10 @@ namespace StreamLint.Spark.Pipeline
             }
 
             var kept = new List<string>();
+            var throughCast = new List<string>();
             foreach (ColumnExpr column in this.columns)
             {
-                if (column is WindowColumn)
+                if (column.Window is not null)
                 {
                     return ColumnSet.Uncertain;
                 }
@@ -200,14 +207,20 @@ namespace StreamLint.Spark.Pipeline
                 if (column is ColumnRef { Name: "*" })
                 {
                     kept.AddRange(input.Columns!);
+                    throughCast.AddRange(input.Columns!.Where(input.IsThroughCast));
                 }
                 else if (column.AttributeSource is { } source && input.Contains(source))
                 {
-                    kept.Add(OutputName(column) ?? source);
+                    string name = OutputName(column) ?? source;
+                    kept.Add(name);
+                    if (column.AttributeThroughCast || input.IsThroughCast(source))
+                    {
+                        throughCast.Add(name);
+                    }
                 }
             }
 
-            return ColumnSet.Of(kept);
+            return ColumnSet.Of(kept, throughCast);
         }
 
         public override ColumnSet ProcessingTime(ColumnSet input)
@@ -245,6 +258,7 @@ namespace StreamLint.Spark.Pipeline
         {
             AliasColumn alias => alias.Name,
             ColumnRef reference => reference.Name,
+            CastColumn { Inner: ColumnRef reference } => reference.Name, // Spark names an unaliased CAST(x AS T) x
             _ => null,
         };
     }

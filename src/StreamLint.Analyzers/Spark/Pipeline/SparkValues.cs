@@ -36,9 +36,16 @@ namespace StreamLint.Spark.Pipeline
 
     internal sealed class ColumnValue : SparkValue
     {
-        public ColumnValue(ColumnExpr expr) => this.Expr = expr;
+        public ColumnValue(ColumnExpr expr, Sql.SqlExpr? sql = null)
+        {
+            this.Expr = expr;
+            this.Sql = sql;
+        }
 
         public ColumnExpr Expr { get; }
+
+        /// <summary>The parsed SQL text the column was written as (<c>Expr("…")</c>), when it was.</summary>
+        public Sql.SqlExpr? Sql { get; }
     }
 
     internal enum BuilderKind

@@ -110,7 +110,7 @@ namespace StreamLint.Spark.Rules
                     return false;
                 }
 
-                if (key is WindowColumn { TimeColumn: ColumnRef time })
+                if (key.Window is { TimeColumn: ColumnRef time })
                 {
                     eventTimeColumn ??= time.Name;
                 }

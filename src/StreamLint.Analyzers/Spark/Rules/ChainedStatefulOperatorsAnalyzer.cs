@@ -83,7 +83,7 @@ namespace StreamLint.Spark.Rules
 
             // 3.4+: a deduplication counts as stateful here only when one of its keys is an event-time column.
             return node is DeduplicateNode { Columns: { } columns } dedup
-                ? (columns.Any(dedup.Child.Watermarks.Contains) || (columns.IsEmpty && dedup.Child.Watermarks is { IsCertain: true, IsEmpty: false }) ? GlobalWatermarkMessage : null)
+                ? (columns.Any(dedup.Child.Watermarks.ContainsProven) || (columns.IsEmpty && dedup.Child.Watermarks.HasProven) ? GlobalWatermarkMessage : null)
                 : node is DeduplicateNode ? null : GlobalWatermarkMessage;
         }
     }

@@ -19,6 +19,7 @@ namespace StreamLint.Spark.Rules
         {
             ColumnRef reference => reference.Name,
             AliasColumn alias => Column(alias.Inner),
+            CastColumn cast => Column(cast.Inner),
             ComputedColumn computed => computed.Function + "()",
             _ => "?",
         };

@@ -25,30 +25,13 @@ namespace StreamLint.Spark.Rules
 
         private static void Analyze(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
-            if (ForeachBatchFunction.TryCreate(invocation, spark, context.CancellationToken) is not { IsLambda: true } function)
+            if (ForeachBatchFunction.TryCreate(invocation, spark, context.CancellationToken) is not { } function)
             {
                 return;
             }
 
-            int actions = 0;
-            foreach (IInvocationOperation call in function.Body.DescendantsAndSelf().OfType<IInvocationOperation>())
-            {
-                string name = call.TargetMethod.Name;
-                bool isAction = (SparkApi.DataFrameActions.Contains(name) && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrame))
-                    || (SparkApi.BatchWrites.Contains(name) && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter));
-                bool isPersist = name is "Persist" or "Cache" && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrame);
-                if ((isAction || isPersist) && RootsAtBatch(call, function.Batch))
-                {
-                    if (isPersist)
-                    {
-                        return;
-                    }
-
-                    actions++;
-                }
-            }
-
-            if (actions >= 2)
+            int actions = function.BatchActions(spark, context.CancellationToken, out bool persisted);
+            if (actions >= 2 && !persisted)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SL1012_ForeachBatchRecomputation,
@@ -56,18 +39,6 @@ namespace StreamLint.Spark.Rules
                     function.Batch.Name,
                     actions));
             }
-        }
-
-        /// <summary>True when the call's receiver chain starts at the batch parameter (<c>batch.Filter(…).Write().Save()</c>).</summary>
-        private static bool RootsAtBatch(IInvocationOperation invocation, IParameterSymbol batch)
-        {
-            IOperation? receiver = invocation.Instance;
-            while (receiver is IInvocationOperation inner)
-            {
-                receiver = inner.Instance;
-            }
-
-            return receiver is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, batch);
         }
     }
 }

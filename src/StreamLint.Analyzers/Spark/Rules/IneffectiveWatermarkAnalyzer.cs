@@ -70,7 +70,7 @@ namespace StreamLint.Spark.Rules
         private static void AnalyzeAggregation(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not AggregateNode { Kind: Streamingness.Streaming } aggregate
-                || aggregate.Keys.OfType<WindowColumn>().Select(w => w.TimeColumn).FirstOrDefault() is not ColumnRef { Name: var windowColumn }
+                || aggregate.Keys.Select(k => k?.Window).OfType<WindowColumn>().Select(w => w.TimeColumn).FirstOrDefault() is not ColumnRef { Name: var windowColumn }
                 || aggregate.Child.Watermarks is not { IsCertain: true } watermarks
                 || watermarks.Contains(windowColumn)
                 || aggregate.Keys.Any(k => k?.AttributeSource is { } source && watermarks.Contains(source)))

@@ -48,7 +48,7 @@ namespace StreamLint.Spark.Rules
 
             foreach (AggregateNode aggregate in PlanQueries.TopmostAggregates(plan).IsDefault ? Enumerable.Empty<AggregateNode>() : PlanQueries.TopmostAggregates(plan))
             {
-                if (aggregate.Keys.OfType<WindowColumn>().FirstOrDefault() is not { TimeColumn: ColumnRef { Name: var column }, WindowDuration: { } window }
+                if (aggregate.Keys.Select(k => k?.Window).OfType<WindowColumn>().FirstOrDefault() is not { TimeColumn: ColumnRef { Name: var column }, WindowDuration: { } window }
                     || Parse(window, options) is not { } windowMicros
                     || Watermark(aggregate, column) is not { Delay: { } delay }
                     || Parse(delay, options) is not { } delayMicros

@@ -32,7 +32,7 @@ namespace StreamLint.Spark.Rules
         private static void Analyze(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (ForeachBatchFunction.TryCreate(invocation, spark, context.CancellationToken) is not { } function
-                || function.UsesBatchId())
+                || function.UsesBatchId(spark, context.CancellationToken))
             {
                 return;
             }

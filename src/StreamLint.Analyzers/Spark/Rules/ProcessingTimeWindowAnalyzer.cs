@@ -51,7 +51,7 @@ namespace StreamLint.Spark.Rules
 
             foreach (ColumnExpr? key in grouped.Keys)
             {
-                if (key is WindowColumn window && Projection.ReadsProcessingTime(window.TimeColumn, grouped.Child.ProcessingTime) == true)
+                if (key?.Window is { } window && Projection.ReadsProcessingTime(window.TimeColumn, grouped.Child.ProcessingTime) == true)
                 {
                     SyntaxNode site = context.LocalOr(window.Syntax, invocation.Syntax);
                     context.ReportDiagnostic(Diagnostic.Create(

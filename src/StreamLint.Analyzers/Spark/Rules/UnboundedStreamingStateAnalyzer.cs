@@ -66,7 +66,7 @@ namespace StreamLint.Spark.Rules
                 }
                 else if (WithoutWatermarkedKey(aggregate))
                 {
-                    string? windowColumn = aggregate.Keys.OfType<WindowColumn>().Select(w => (w.TimeColumn as ColumnRef)?.Name).FirstOrDefault();
+                    string? windowColumn = aggregate.Keys.Select(k => k?.Window).OfType<WindowColumn>().Select(w => (w.TimeColumn as ColumnRef)?.Name).FirstOrDefault();
                     reason = windowColumn is null
                         ? "no grouping key carries a watermark, so no group is ever closed in Update mode"
                         : $"no watermark is set on the window column '{windowColumn}', so no window is ever closed in Update mode";

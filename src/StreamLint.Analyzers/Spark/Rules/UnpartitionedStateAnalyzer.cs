@@ -49,7 +49,7 @@ namespace StreamLint.Spark.Rules
                         break;
                     case AggregateNode { Kind: Streamingness.Streaming } aggregate:
                         stateful = true;
-                        if (aggregate.Keys.All(k => k is WindowColumn))
+                        if (aggregate.Keys.All(k => k?.Window is not null))
                         {
                             Report(context, query, aggregate, aggregate.Keys.IsEmpty
                                 ? $"Streaming aggregation '{aggregate.Function}' has no grouping key: all of its state lives in a single partition"
@@ -66,7 +66,7 @@ namespace StreamLint.Spark.Rules
                 }
             }
 
-            if (stateful && !spark.MentionsConfKey(ShufflePartitionsConfKey, context.CancellationToken))
+            if (stateful && !ThrowAwayCheckpoint(query, spark, context) && !spark.MentionsConfKey(ShufflePartitionsConfKey, context.CancellationToken))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SL1018_UnpartitionedState,
@@ -77,6 +77,15 @@ namespace StreamLint.Spark.Rules
                     "Stateful streaming query started while spark.sql.shuffle.partitions is set nowhere in the project: the number of state partitions (default 200) is frozen into the checkpoint on the first run and cannot be changed later"));
             }
         }
+
+        /// <summary>
+        /// A console, memory or noop query without a checkpointLocation (option or conf): Spark gives it a temporary
+        /// checkpoint, so nothing is frozen for a later run.
+        /// </summary>
+        private static bool ThrowAwayCheckpoint(StartedQuery query, SparkCompilation spark, MemberContext context) =>
+            !query.IsToTable && query.Facts.FormatKnown && query.Facts.Sink is { } sink && SparkApi.ThrowAwayCheckpointSinks.Contains(sink)
+            && !query.Facts.MayHaveOption(SparkApi.CheckpointOption)
+            && !spark.MentionsConfKey(SparkApi.CheckpointConfKey, context.CancellationToken);
 
         private static void Report(MemberContext context, StartedQuery query, PlanNode node, string message) =>
             context.ReportDiagnostic(Diagnostic.Create(
