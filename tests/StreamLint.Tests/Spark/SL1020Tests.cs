@@ -32,7 +32,7 @@ namespace StreamLint.Tests.Spark
             SL1020.VerifyCodeFixAsync(
                 Body(@"        events.WriteStream().Format(""console"").{|SL1020:Start|}();
         clicks.WriteStream().Format(""console"").{|SL1020:Start|}();"),
-                Body(@"        events.WriteStream().Format(""console"").{|SL1020:Start|}();
+                Body(@"        events.WriteStream().Format(""console"").Start();
         clicks.WriteStream().Format(""console"").Start().AwaitTermination();"),
                 StreamingQueryNotAwaitedCodeFix.AwaitTerminationKey);
     
