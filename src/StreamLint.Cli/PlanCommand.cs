@@ -93,7 +93,7 @@ namespace StreamLint.Cli
                     var attached = new HashSet<Diagnostic>();
                     foreach (PlanReport plan in projectPlans)
                     {
-                        var mine = diagnostics.Where(d => d.Location.IsInSource && plan.Contains(Location(d))).OrderBy(d => d.Location.SourceSpan.Start).ToList();
+                        var mine = diagnostics.Where(d => d.Location.IsInSource && plan.Contains(Location(d))).OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
                         attached.UnionWith(mine);
                         plans.Add(Relativize(plan.WithDiagnostics(mine.Select(d => Convert(d, root)).ToList()), root));
                     }
