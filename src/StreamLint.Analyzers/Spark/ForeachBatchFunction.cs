@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -212,5 +213,79 @@ namespace StreamLint.Spark
             plan is not null && PlanQueries.Nodes(plan).Any(n =>
                 (n is SourceNode source && source.Syntax == this.Call.Syntax)
                 || (n is ParameterNode parameter && batches.Contains(parameter.Parameter.OriginalDefinition)));
+
+        /// <summary>
+        /// The first write the function (or a helper it calls) appends to an external target with — Write()…Save,
+        /// SaveAsTable, Jdbc, … in append mode, or InsertInto without overwrite — that is not versioned with Delta's
+        /// txnVersion; null when there is none. With <see cref="UsesBatchId"/> false, such a write makes a replayed
+        /// batch land twice (SL1011, and the delivery guarantee a plan reports).
+        /// </summary>
+        public (IInvocationOperation Write, int Depth, BuilderValue Writer)? AppendingWrite(SparkCompilation spark, CancellationToken cancellationToken)
+        {
+            foreach ((IInvocationOperation write, int depth) in this.Invocations(spark, cancellationToken))
+            {
+                if (this.Writer(write, spark, cancellationToken) is { } writer
+                    && Appends(write, writer.Facts)
+                    && !writer.Facts.Options.ContainsKey("txnVersion"))
+                {
+                    return (write, depth, writer);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True when the function writes somewhere and every write it makes is idempotent on replay: an overwrite, a
+        /// Delta write versioned with txnVersion, or a SQL MERGE. False when it cannot be shown (no write the model
+        /// can read counts as not shown).
+        /// </summary>
+        public bool WritesOnlyIdempotently(SparkCompilation spark, CancellationToken cancellationToken)
+        {
+            bool any = false;
+            foreach ((IInvocationOperation call, int _) in this.Invocations(spark, cancellationToken))
+            {
+                if (call.TargetMethod.Name == "Sql" && spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.SparkSession))
+                {
+                    string? sql = OperationFacts.ConstantString(OperationFacts.Argument(call, 0));
+                    if (sql is null)
+                    {
+                        return false;
+                    }
+
+                    if (sql.TrimStart().StartsWith("MERGE", StringComparison.OrdinalIgnoreCase))
+                    {
+                        any = true;
+                    }
+
+                    continue;
+                }
+
+                if (!SparkApi.BatchWrites.Contains(call.TargetMethod.Name) || !spark.Symbols.Is(call.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter))
+                {
+                    continue;
+                }
+
+                if (spark.Evaluator.EvaluateBuilder(call.Instance, cancellationToken) is not { Kind: BuilderKind.BatchWriter, Complete: true } writer
+                    || !(writer.Facts.SaveMode == "overwrite" || writer.Facts.Options.ContainsKey("txnVersion")))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
+
+        /// <summary>Append explicitly, or InsertInto (which appends unless the mode is overwrite).</summary>
+        private static bool Appends(IInvocationOperation write, BuilderFacts facts) =>
+            facts.SaveMode == "append" || (write.TargetMethod.Name == "InsertInto" && !facts.SaveModeKnown);
+
+        private BuilderValue? Writer(IInvocationOperation write, SparkCompilation spark, CancellationToken cancellationToken) =>
+            SparkApi.BatchWrites.Contains(write.TargetMethod.Name) && spark.Symbols.Is(write.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter)
+            && spark.Evaluator.EvaluateBuilder(write.Instance, cancellationToken) is { Kind: BuilderKind.BatchWriter, Complete: true } writer
+                ? writer
+                : null;
     }
 }

@@ -124,7 +124,7 @@ namespace StreamLint.Tests.EndToEnd
         }
 
         [Fact]
-        public async Task RootPack_ProducesExactlyOneFile_TheStreamLintPackage()
+        public async Task RootPack_ProducesExactlyTheAnalyzerPackageAndTheTool()
         {
             string version = PackedPackageFixture.UniqueVersion();
             string work = TempDirectories.Create("rootpack");
@@ -149,9 +149,10 @@ namespace StreamLint.Tests.EndToEnd
                 string[] files = Directory.Exists(feed)
                     ? Directory.GetFiles(feed, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(feed, f)).ToArray()
                     : Array.Empty<string>();
+                string[] expected = { "StreamLint." + version + ".nupkg", "StreamLint.Cli." + version + ".nupkg" };
                 Assert.True(
-                    files.Length == 1 && files[0] == "StreamLint." + version + ".nupkg",
-                    pack.Describe($"Expected exactly StreamLint.{version}.nupkg in the output folder, found: [{string.Join(", ", files)}]."));
+                    files.OrderBy(f => f, StringComparer.Ordinal).SequenceEqual(expected.OrderBy(f => f, StringComparer.Ordinal)),
+                    pack.Describe($"Expected exactly {string.Join(" and ", expected)} in the output folder, found: [{string.Join(", ", files)}]."));
             }
             finally
             {

@@ -37,38 +37,28 @@ namespace StreamLint.Spark.Rules
                 return;
             }
 
-            foreach ((IInvocationOperation write, int depth) in function.Invocations(spark, context.CancellationToken))
+            if (function.AppendingWrite(spark, context.CancellationToken) is not { } found)
             {
-                if (!SparkApi.BatchWrites.Contains(write.TargetMethod.Name) || !spark.Symbols.Is(write.TargetMethod.ContainingType, spark.Symbols.DataFrameWriter)
-                    || spark.Evaluator.EvaluateBuilder(write.Instance, context.CancellationToken) is not { Kind: BuilderKind.BatchWriter, Complete: true } writer
-                    || !Appends(write, writer.Facts)
-                    || writer.Facts.Options.ContainsKey("txnVersion"))
-                {
-                    continue;
-                }
-
-                bool inPlace = function.IsLambda && depth == 0;
-                var properties = ImmutableDictionary<string, string?>.Empty;
-                if (inPlace && writer.Facts.FormatKnown && writer.Facts.Format == "delta")
-                {
-                    properties = properties
-                        .Add(BatchIdProperty, function.BatchId.Name)
-                        .Add(AppIdProperty, AppId(function, spark, context));
-                }
-
-                string target = writer.Facts.FormatKnown && writer.Facts.Format is { } format ? $"a {format} target" : "an external target";
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.SL1011_NonIdempotentForeachBatch,
-                    OperationFacts.NameLocation(inPlace ? write.Syntax : function.Call.Syntax),
-                    properties,
-                    target));
                 return;
             }
-        }
 
-        /// <summary>Append explicitly, or InsertInto (which appends unless the mode is overwrite).</summary>
-        private static bool Appends(IInvocationOperation write, BuilderFacts facts) =>
-            facts.SaveMode == "append" || (write.TargetMethod.Name == "InsertInto" && !facts.SaveModeKnown);
+            (IInvocationOperation write, int depth, BuilderValue writer) = found;
+            bool inPlace = function.IsLambda && depth == 0;
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (inPlace && writer.Facts.FormatKnown && writer.Facts.Format == "delta")
+            {
+                properties = properties
+                    .Add(BatchIdProperty, function.BatchId.Name)
+                    .Add(AppIdProperty, AppId(function, spark, context));
+            }
+
+            string target = writer.Facts.FormatKnown && writer.Facts.Format is { } format ? $"a {format} target" : "an external target";
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SL1011_NonIdempotentForeachBatch,
+                OperationFacts.NameLocation(inPlace ? write.Syntax : function.Call.Syntax),
+                properties,
+                target));
+        }
 
         /// <summary>A stable application id for Delta's idempotent writes: the query name, else the enclosing member.</summary>
         private static string AppId(ForeachBatchFunction function, SparkCompilation spark, MemberContext context) =>

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using StreamLint.Core.Plans;
+using StreamLint.Spark.Plans;
+
+namespace StreamLint
+{
+    /// <summary>Every family's plan provider: a new family adds its one provider class here.</summary>
+    public static class PlanProviders
+    {
+        public static ImmutableArray<IPlanProvider> All { get; } = ImmutableArray.Create<IPlanProvider>(
+            new SparkPlanProvider());
+    }
+}
