@@ -4,6 +4,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
@@ -20,7 +21,8 @@ namespace StreamLint.MicroBenchmarks
         {
             IConfig config = DefaultConfig.Instance
                 .AddExporter(MarkdownExporter.GitHub)
-                .AddExporter(JsonExporter.Full);
+                .AddExporter(JsonExporter.Full)
+                .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(64)); // whole analyzer names
             if (args.Contains("--quick"))
             {
                 args = args.Where(a => a != "--quick").ToArray();
