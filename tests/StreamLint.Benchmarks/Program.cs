@@ -36,10 +36,16 @@ namespace StreamLint.Benchmarks
             {
                 Console.Error.WriteLine(e.Message);
                 Console.Error.WriteLine("usage: StreamLint.Benchmarks [--quick] [--json PATH] [--markdown PATH] [--sizes 10000,50000] [--reps N] [--ide-runs N] [--strict]");
+                Console.Error.WriteLine("       StreamLint.Benchmarks --real-build [--sizes 10000,50000] [--reps N] [--modes cold,warm] [--corpora streaming,no-reference] [--json PATH] [--markdown PATH] [--work DIR] [--keep] [--binlog] [--package-feed DIR --package-version V] [--strict]");
                 return 2;
             }
 
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            if (options.RealBuild)
+            {
+                return await RealBuild.RunAsync(options);
+            }
+
             var total = Stopwatch.StartNew();
             string loadBefore = LoadAverage();
             ImmutableArray<DiagnosticAnalyzer> streamLint = Analyzers.StreamLint();
@@ -418,7 +424,7 @@ namespace StreamLint.Benchmarks
             WriteFile(path, JsonSerializer.Serialize(root, new JsonSerializerOptions { WriteIndented = true }) + "\n");
         }
 
-        private static void WriteFile(string path, string text)
+        internal static void WriteFile(string path, string text)
         {
             string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
             if (directory is not null)
@@ -433,7 +439,7 @@ namespace StreamLint.Benchmarks
 
         private static string RuntimeDescription() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
 
-        private static string LoadAverage()
+        internal static string LoadAverage()
         {
             try
             {
@@ -450,7 +456,7 @@ namespace StreamLint.Benchmarks
             }
         }
 
-        private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+        internal static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
     }
 
     internal sealed class Options
@@ -460,6 +466,23 @@ namespace StreamLint.Benchmarks
         public bool Strict { get; private set; }
 
         public bool Profile { get; private set; }
+
+        /// <summary><c>--real-build</c>: the corpus built by <c>dotnet build</c> with the packed package (RealBuild.cs).</summary>
+        public bool RealBuild { get; private set; }
+
+        public string[] Modes { get; private set; } = { "cold", "warm" };
+
+        public string[] Corpora { get; private set; } = { "streaming", "no-reference" };
+
+        public string? Work { get; private set; }
+
+        public bool Keep { get; private set; }
+
+        public bool Binlog { get; private set; }
+
+        public string? PackageFeed { get; private set; }
+
+        public string? PackageVersion { get; private set; }
 
         public string? Json { get; private set; }
 
@@ -486,6 +509,40 @@ namespace StreamLint.Benchmarks
                     case "--quick":
                         options.Quick = true;
                         break;
+                    case "--real-build":
+                        options.RealBuild = true;
+                        break;
+                    case "--modes":
+                        options.Modes = Value().Split(',');
+                        if (options.Modes.Any(m => m is not ("cold" or "warm")))
+                        {
+                            throw new ArgumentException("--modes takes cold, warm or both");
+                        }
+
+                        break;
+                    case "--corpora":
+                        options.Corpora = Value().Split(',');
+                        if (options.Corpora.Any(c => c is not ("streaming" or "no-reference")))
+                        {
+                            throw new ArgumentException("--corpora takes streaming, no-reference or both");
+                        }
+
+                        break;
+                    case "--work":
+                        options.Work = Value();
+                        break;
+                    case "--keep":
+                        options.Keep = true;
+                        break;
+                    case "--binlog":
+                        options.Binlog = true;
+                        break;
+                    case "--package-feed":
+                        options.PackageFeed = Value();
+                        break;
+                    case "--package-version":
+                        options.PackageVersion = Value();
+                        break;
                     case "--profile":
                         options.Profile = true;
                         break;
@@ -511,6 +568,19 @@ namespace StreamLint.Benchmarks
                         break;
                     default:
                         throw new ArgumentException($"unknown argument {args[i]}");
+                }
+            }
+
+            if (options.RealBuild)
+            {
+                if (!sizesGiven)
+                {
+                    options.Sizes = new[] { 10_000, 50_000 };
+                }
+
+                if (!repsGiven)
+                {
+                    options.Reps = 3;
                 }
             }
 
