@@ -74,8 +74,8 @@ namespace StreamLint.Tests.Meta
             // SL1018: single partition (Warning); spark.sql.shuffle.partitions never set for a stateful query (Info).
             { "SL1018 single partition", "SL1018", "3.5", @"        spark.Conf().Set(""spark.sql.shuffle.partitions"", ""8"");
         events.Repartition(1).WriteStream().Format(""console"").Start();", "Warning" },
-            { "SL1018 shuffle partitions unset", "SL1018", "3.5", @"        events.WithWatermark(""ts"", ""1 minute"").DropDuplicates(""id"", ""ts"").WriteStream().Format(""console"").Start();", "Info" },
-            { "SL1018 shuffle partitions unset", "SL1018", "2.4", @"        events.WithWatermark(""ts"", ""1 minute"").DropDuplicates(""id"", ""ts"").WriteStream().Format(""console"").Start();", "Info" },
+            { "SL1018 shuffle partitions unset", "SL1018", "3.5", @"        events.WithWatermark(""ts"", ""1 minute"").DropDuplicates(""id"", ""ts"").WriteStream().Format(""console"").Option(""checkpointLocation"", ""/cp/dedup"").Start();", "Info" },
+            { "SL1018 shuffle partitions unset", "SL1018", "2.4", @"        events.WithWatermark(""ts"", ""1 minute"").DropDuplicates(""id"", ""ts"").WriteStream().Format(""console"").Option(""checkpointLocation"", ""/cp/dedup"").Start();", "Info" },
 
             // SL1021: Error wherever Spark throws; from 3.4 Append mode is accepted and nothing is reported.
             { "SL1021 chained aggregations, append", "SL1021", "3.3", @"        events.GroupBy(""page"").Count().GroupBy(""count"").Count().WriteStream().Format(""console"").Start();", "Error" },

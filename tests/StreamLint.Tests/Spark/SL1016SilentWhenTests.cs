@@ -105,29 +105,20 @@ namespace StreamLint.Tests.Spark
         public Task TheOperatorIsOneStreamLintDoesNotInterpret_Twin_Reports(string plan) =>
             SL1016.VerifyAnalyzerAsync(Body("        " + plan + Continuous));
 
-        [Fact(Skip = "The page's bullet is false: CrossJoin(…) is reported (Spark's continuous check rejects it as a Join node, E29a, so reporting is right); docs/rules/SL1016.md must drop CrossJoin from the silent list")]
-        public Task TheOperatorIsOneStreamLintDoesNotInterpret_CrossJoin_Silent() =>
-            SL1016.VerifyAnalyzerAsync(Body("        events.CrossJoin(dim)" + ContinuousUnmarked));
-
         [Fact]
         public Task CrossJoin_IsAJoin_Reports() =>
             SL1016.VerifyAnalyzerAsync(Body("        events.CrossJoin(dim)" + Continuous));
-
-        [Fact(Skip = "The page's bullet is false: CurrentDate() is reported (Spark's continuous check rejects CurrentDate, E29b, so reporting is right); docs/rules/SL1016.md must drop CurrentDate() from the silent list")]
-        public Task TheCurrentTimeFunctionIsCurrentDate_Silent() =>
-            SL1016.VerifyAnalyzerAsync(Body(@"        events.WithColumn(""d"", CurrentDate()).WriteStream().Format(""console"").Trigger(Trigger.Continuous(""1 second"")).Start();"));
 
         [Fact]
         public Task CurrentDate_IsCurrentTime_Reports() =>
             SL1016.VerifyAnalyzerAsync(Body(@"        events.WithColumn(""d"", CurrentDate()).WriteStream().Format(""console"").Trigger(Trigger.{|SL1016:Continuous|}(""1 second"")).Start();"));
 
-        [Theory]
-        [InlineData(@"events.SelectExpr(""current_timestamp() AS t"")")]
-        public Task TheCurrentTimeFunctionIsElsewhereOrCurrentDate_Silent(string plan) =>
-            SL1016.VerifyAnalyzerAsync(Body("        " + plan + @".WriteStream().Format(""console"").Trigger(Trigger.Continuous(""1 second"")).Start();"));
+        [Fact]
+        public Task CurrentTimestampInSelectExprText_Reports() =>
+            SL1016.VerifyAnalyzerAsync(Body(@"        events.SelectExpr(""current_timestamp() AS t"").WriteStream().Format(""console"").Trigger(Trigger.{|SL1016:Continuous|}(""1 second"")).Start();"));
 
         [Fact]
-        public Task TheCurrentTimeFunctionIsElsewhereOrCurrentDate_Twin_CurrentTimestampInAProjection_Reports() =>
+        public Task TheCurrentTimeFunctionIsElsewhere_Twin_CurrentTimestampInAProjection_Reports() =>
             SL1016.VerifyAnalyzerAsync(Body(@"        events.WithColumn(""d"", CurrentTimestamp()).WriteStream().Format(""console"").Trigger(Trigger.{|SL1016:Continuous|}(""1 second"")).Start();"));
     }
 }
