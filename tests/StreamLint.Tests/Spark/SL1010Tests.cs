@@ -209,6 +209,13 @@ class C { void M(DataStreamWriter w) => w.Format(""parquet"").Start(); }",
                 MissingCheckpointLocationCodeFix.EquivalenceKey);
 
         [Fact]
+        public Task Fix_UsesKafkaTopic_WhenNoQueryName() =>
+            Verify.VerifyCodeFixAsync(
+                Code(@"        events.WriteStream().Format(""kafka"").Option(""topic"", ""clicks-enriched"").{|SL1010:Start|}();"),
+                Code(@"        events.WriteStream().Format(""kafka"").Option(""topic"", ""clicks-enriched"").Option(""checkpointLocation"", ""/checkpoints/clicks-enriched"").Start();"),
+                MissingCheckpointLocationCodeFix.EquivalenceKey);
+
+        [Fact]
         public Task Fix_UsesStartPathAndKeepsLayout() =>
             Verify.VerifyCodeFixAsync(
                 Code(@"        events

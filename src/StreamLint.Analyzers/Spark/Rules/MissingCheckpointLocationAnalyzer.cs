@@ -77,13 +77,20 @@ namespace StreamLint.Spark.Rules
             return spark.MentionsConfKey(DefaultSourceConfKey, context.CancellationToken) ? null : "parquet (default file)";
         }
 
+        /// <summary>The constant topic a Kafka sink writes to (<c>Option("topic", …)</c>); null otherwise.</summary>
+        private static string? KafkaTopic(BuilderFacts facts) =>
+            facts.FormatKnown && facts.Format == "kafka" && facts.Options.TryGetValue("topic", out IOperation? topic)
+                ? OperationFacts.ConstantString(topic)
+                : null;
+
         /// <summary>
-        /// A stable, per-query directory name: the query name, else the table or output path, else the enclosing type
+        /// A stable, per-query directory name: the query name, else the Kafka topic, the table or the output path, else the enclosing type
         /// and member (numbered when it starts several queries) — so two fixed queries never share a checkpoint.
         /// </summary>
         private static string QueryLabel(StartedQuery query, MemberContext context)
         {
             string? target = query.Facts.QueryName
+                ?? KafkaTopic(query.Facts)
                 ?? OperationFacts.ConstantString(OperationFacts.Argument(query.Start, 0))?.TrimEnd('/').Split('/').LastOrDefault();
             if (!string.IsNullOrWhiteSpace(target))
             {
