@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace StreamLint.Core
 {
@@ -47,7 +49,7 @@ namespace StreamLint.Core
         /// </summary>
         private protected static void RegisterMembers<TMember>(
             CompilationStartAnalysisContext context,
-            Func<SemanticModel, System.Threading.CancellationToken, ImmutableArray<TMember>> membersIn,
+            Func<SemanticModel, CancellationToken, ImmutableArray<TMember>> membersIn,
             Action<MemberContext, TMember> analyze)
             where TMember : ILibraryMember =>
             context.RegisterSemanticModelAction(c =>
@@ -55,6 +57,27 @@ namespace StreamLint.Core
                 foreach (TMember member in membersIn(c.SemanticModel, c.CancellationToken))
                 {
                     analyze(new MemberContext(member.Code, c), member);
+                }
+            });
+
+        /// <summary>
+        /// Calls <paramref name="analyze"/> for each call to the library that <paramref name="interesting"/> selects (a
+        /// cheap test on the bound method), in source order, with its member in view.
+        /// </summary>
+        private protected static void RegisterCalls<TMember>(
+            CompilationStartAnalysisContext context,
+            Func<SemanticModel, CancellationToken, ImmutableArray<TMember>> membersIn,
+            Func<IInvocationOperation, bool> interesting,
+            Action<MemberContext, IInvocationOperation> analyze)
+            where TMember : ILibraryMember =>
+            RegisterMembers<TMember>(context, membersIn, (member, code) =>
+            {
+                foreach (IInvocationOperation call in code.Code.Calls)
+                {
+                    if (interesting(call))
+                    {
+                        analyze(member, call);
+                    }
                 }
             });
     }

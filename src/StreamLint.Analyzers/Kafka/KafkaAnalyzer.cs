@@ -29,15 +29,6 @@ namespace StreamLint.Kafka
             KafkaCompilation kafka,
             Func<IInvocationOperation, bool> interesting,
             Action<MemberContext, IInvocationOperation> analyze) =>
-            RegisterKafkaMembers(context, kafka, (member, code) =>
-            {
-                foreach (IInvocationOperation call in code.Calls)
-                {
-                    if (interesting(call))
-                    {
-                        analyze(member, call);
-                    }
-                }
-            });
+            RegisterCalls<KafkaMember>(context, kafka.MembersIn, interesting, analyze);
     }
 }

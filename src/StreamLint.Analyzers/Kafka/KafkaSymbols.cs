@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using StreamLint.Core;
 
@@ -11,9 +8,7 @@ namespace StreamLint.Kafka
     {
         private const string AssemblyName = "Confluent.Kafka";
 
-        private static readonly ConditionalWeakTable<IAssemblySymbol, LibraryScan> Scans = new ConditionalWeakTable<IAssemblySymbol, LibraryScan>();
 
-        private LibraryScan? scan;
 
         private KafkaSymbols(IAssemblySymbol kafka, INamedTypeSymbol clientConfig)
         {
@@ -53,28 +48,12 @@ namespace StreamLint.Kafka
         public INamedTypeSymbol? Acks { get; }
 
         /// <summary>How Confluent.Kafka code is found in a file; one per assembly symbol.</summary>
-        public LibraryScan Scan => this.scan ??= ScanOf(this.Assembly);
+        public LibraryScan Scan => LibraryScan.For(this.Assembly, KafkaApi.Words);
 
         /// <summary>Null when Confluent.Kafka is not referenced: every Kafka rule then does nothing.</summary>
         public static KafkaSymbols? TryCreate(Compilation compilation)
         {
-            IAssemblySymbol? kafka = null;
-            if (compilation.AssemblyName == AssemblyName)
-            {
-                kafka = compilation.Assembly;
-            }
-            else
-            {
-                foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-                {
-                    if (assembly.Identity.Name == AssemblyName)
-                    {
-                        kafka = assembly;
-                        break;
-                    }
-                }
-            }
-
+            IAssemblySymbol? kafka = LibraryScan.FindAssembly(compilation, AssemblyName);
             INamedTypeSymbol? clientConfig = kafka?.GetTypeByMetadataName("Confluent.Kafka.ClientConfig");
             return clientConfig is null ? null : new KafkaSymbols(kafka!, clientConfig);
         }
@@ -115,31 +94,5 @@ namespace StreamLint.Kafka
             return null;
         }
 
-        private static LibraryScan ScanOf(IAssemblySymbol assembly) =>
-            Scans.GetValue(assembly, a =>
-            {
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                var namespaces = new Stack<INamespaceSymbol>();
-                namespaces.Push(a.GlobalNamespace);
-                while (namespaces.Count > 0)
-                {
-                    INamespaceSymbol ns = namespaces.Pop();
-                    foreach (INamespaceSymbol child in ns.GetNamespaceMembers())
-                    {
-                        namespaces.Push(child);
-                    }
-
-                    foreach (INamedTypeSymbol type in ns.GetTypeMembers())
-                    {
-                        if (type.DeclaredAccessibility == Accessibility.Public)
-                        {
-                            names.UnionWith(type.MemberNames);
-                        }
-                    }
-                }
-
-                names.ExceptWith(new[] { "ToString", "Equals", "GetHashCode", "GetType", ".ctor", ".cctor" });
-                return new LibraryScan(a, KafkaApi.Words, new NameSet(names));
-            });
     }
 }

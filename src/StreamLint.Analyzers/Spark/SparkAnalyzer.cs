@@ -48,16 +48,7 @@ namespace StreamLint.Spark
             SparkCompilation spark,
             Func<IInvocationOperation, bool> interesting,
             Action<MemberContext, IInvocationOperation> analyze) =>
-            RegisterSparkMembers(context, spark, (member, code) =>
-            {
-                foreach (IInvocationOperation call in code.Calls)
-                {
-                    if (interesting(call))
-                    {
-                        analyze(member, call);
-                    }
-                }
-            });
+            RegisterCalls<SparkMember>(context, spark.MembersIn, interesting, analyze);
 
         /// <summary>As the overload with a filter, for every Spark call.</summary>
         private protected static void RegisterSparkCalls(

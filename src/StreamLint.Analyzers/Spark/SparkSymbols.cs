@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using StreamLint.Core;
 
@@ -11,9 +8,7 @@ namespace StreamLint.Spark
     {
         private const string AssemblyName = "Microsoft.Spark";
 
-        private static readonly ConditionalWeakTable<IAssemblySymbol, LibraryScan> Scans = new ConditionalWeakTable<IAssemblySymbol, LibraryScan>();
 
-        private LibraryScan? scan;
 
         private SparkSymbols(Compilation compilation, IAssemblySymbol spark, INamedTypeSymbol dataFrame)
         {
@@ -74,27 +69,9 @@ namespace StreamLint.Spark
         /// </summary>
         public static SparkSymbols? TryCreate(Compilation compilation)
         {
-            IAssemblySymbol? spark = FindSparkAssembly(compilation);
+            IAssemblySymbol? spark = LibraryScan.FindAssembly(compilation, AssemblyName);
             INamedTypeSymbol? dataFrame = spark?.GetTypeByMetadataName("Microsoft.Spark.Sql.DataFrame");
             return dataFrame is null ? null : new SparkSymbols(compilation, spark!, dataFrame);
-        }
-
-        private static IAssemblySymbol? FindSparkAssembly(Compilation compilation)
-        {
-            if (compilation.AssemblyName == AssemblyName)
-            {
-                return compilation.Assembly; // Microsoft.Spark itself
-            }
-
-            foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-            {
-                if (assembly.Identity.Name == AssemblyName)
-                {
-                    return assembly;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>
@@ -102,37 +79,7 @@ namespace StreamLint.Spark
         /// (a call by another name cannot be a Spark call) and the assembly; one per assembly symbol, which the IDE's
         /// compilations share while references are unchanged.
         /// </summary>
-        public LibraryScan Scan => this.scan ??= ScanOf(this.Assembly);
-
-        private static LibraryScan ScanOf(IAssemblySymbol assembly) =>
-            Scans.GetValue(assembly, a =>
-            {
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                var namespaces = new Stack<INamespaceSymbol>();
-                namespaces.Push(a.GlobalNamespace);
-                while (namespaces.Count > 0)
-                {
-                    INamespaceSymbol ns = namespaces.Pop();
-                    foreach (INamespaceSymbol child in ns.GetNamespaceMembers())
-                    {
-                        namespaces.Push(child);
-                    }
-
-                    var types = new Stack<INamedTypeSymbol>(ns.GetTypeMembers());
-                    while (types.Count > 0)
-                    {
-                        INamedTypeSymbol type = types.Pop();
-                        names.UnionWith(type.MemberNames);
-                        foreach (INamedTypeSymbol nested in type.GetTypeMembers())
-                        {
-                            types.Push(nested);
-                        }
-                    }
-                }
-
-                names.ExceptWith(new[] { "ToString", "Equals", "GetHashCode", "GetType", ".ctor", ".cctor" });
-                return new LibraryScan(a, SparkApi.Words, new NameSet(names));
-            });
+        public LibraryScan Scan => LibraryScan.For(this.Assembly, SparkApi.Words);
 
         public bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
             type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

@@ -29,16 +29,7 @@ namespace StreamLint.Streamiz
             StreamizCompilation streamiz,
             Func<IInvocationOperation, bool> interesting,
             Action<MemberContext, IInvocationOperation> analyze) =>
-            RegisterStreamizMembers(context, streamiz, (member, code) =>
-            {
-                foreach (IInvocationOperation call in code.Calls)
-                {
-                    if (interesting(call))
-                    {
-                        analyze(member, call);
-                    }
-                }
-            });
+            RegisterCalls<StreamizMember>(context, streamiz.MembersIn, interesting, analyze);
 
         /// <summary>
         /// Calls <paramref name="analyze"/> once per file that names Streamiz, with its semantic model: for rules about

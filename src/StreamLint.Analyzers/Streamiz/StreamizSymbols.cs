@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using StreamLint.Core;
 
@@ -14,9 +11,7 @@ namespace StreamLint.Streamiz
     {
         private const string AssemblyName = "Streamiz.Kafka.Net";
 
-        private static readonly ConditionalWeakTable<IAssemblySymbol, LibraryScan> Scans = new ConditionalWeakTable<IAssemblySymbol, LibraryScan>();
 
-        private LibraryScan? scan;
 
         private StreamizSymbols(IAssemblySymbol assembly, INamedTypeSymbol streamBuilder)
         {
@@ -89,28 +84,12 @@ namespace StreamLint.Streamiz
         public INamedTypeSymbol? Topology { get; }
 
         /// <summary>How Streamiz code is found in a file; one per assembly symbol.</summary>
-        public LibraryScan Scan => this.scan ??= ScanOf(this.Assembly);
+        public LibraryScan Scan => LibraryScan.For(this.Assembly, StreamizApi.Words);
 
         /// <summary>Null when Streamiz.Kafka.Net is not referenced: every Streamiz rule then does nothing.</summary>
         public static StreamizSymbols? TryCreate(Compilation compilation)
         {
-            IAssemblySymbol? assembly = null;
-            if (compilation.AssemblyName == AssemblyName)
-            {
-                assembly = compilation.Assembly;
-            }
-            else
-            {
-                foreach (IAssemblySymbol reference in compilation.SourceModule.ReferencedAssemblySymbols)
-                {
-                    if (reference.Identity.Name == AssemblyName)
-                    {
-                        assembly = reference;
-                        break;
-                    }
-                }
-            }
-
+            IAssemblySymbol? assembly = LibraryScan.FindAssembly(compilation, AssemblyName);
             INamedTypeSymbol? builder = assembly?.GetTypeByMetadataName("Streamiz.Kafka.Net.StreamBuilder");
             return builder is null ? null : new StreamizSymbols(assembly!, builder);
         }
@@ -158,39 +137,5 @@ namespace StreamLint.Streamiz
 
         private INamedTypeSymbol? Type(string metadataName) => this.Assembly.GetTypeByMetadataName(metadataName);
 
-        private static LibraryScan ScanOf(IAssemblySymbol assembly) =>
-            Scans.GetValue(assembly, a =>
-            {
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                var namespaces = new Stack<INamespaceSymbol>();
-                namespaces.Push(a.GlobalNamespace);
-                while (namespaces.Count > 0)
-                {
-                    INamespaceSymbol ns = namespaces.Pop();
-                    foreach (INamespaceSymbol child in ns.GetNamespaceMembers())
-                    {
-                        namespaces.Push(child);
-                    }
-
-                    var types = new Stack<INamedTypeSymbol>(ns.GetTypeMembers());
-                    while (types.Count > 0)
-                    {
-                        INamedTypeSymbol type = types.Pop();
-                        if (type.DeclaredAccessibility != Accessibility.Public)
-                        {
-                            continue;
-                        }
-
-                        names.UnionWith(type.MemberNames);
-                        foreach (INamedTypeSymbol nested in type.GetTypeMembers())
-                        {
-                            types.Push(nested);
-                        }
-                    }
-                }
-
-                names.ExceptWith(new[] { "ToString", "Equals", "GetHashCode", "GetType", ".ctor", ".cctor" });
-                return new LibraryScan(a, StreamizApi.Words, new NameSet(names));
-            });
     }
 }
