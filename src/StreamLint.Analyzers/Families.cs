@@ -16,29 +16,33 @@ namespace StreamLint
     internal static class Families
     {
         public static ImmutableArray<Family> All { get; } = ImmutableArray.Create(
-            new Family("Spark", c => SparkCompilation.For(c) is not null, SparkOptions.All),
-            new Family("Streamiz", c => StreamizCompilation.For(c) is not null, StreamizOptions.All),
-            new Family("Kafka", c => KafkaCompilation.For(c) is not null, ImmutableArray<OptionDefinition>.Empty));
+            new Family("Spark", c => SparkCompilation.For(c) is not null, () => SparkOptions.All),
+            new Family("Streamiz", c => StreamizCompilation.For(c) is not null, () => StreamizOptions.All),
+            new Family("Kafka", c => KafkaCompilation.For(c) is not null, () => ImmutableArray<OptionDefinition>.Empty));
 
         /// <summary>Every registered option, in family order.</summary>
-        public static ImmutableArray<OptionDefinition> Options { get; } = All.SelectMany(f => f.Options).ToImmutableArray();
+        public static ImmutableArray<OptionDefinition> Options => All.SelectMany(f => f.Options).ToImmutableArray();
     }
 
-    /// <summary>A rule family: its name (the custom tag of its rules), its library test and its options.</summary>
+    /// <summary>
+    /// A rule family: its name (the custom tag of its rules), its library test and its options. The options are
+    /// read only when asked for, so a project without the library never initialises them.
+    /// </summary>
     internal sealed class Family
     {
         private readonly Func<Compilation, bool> references;
+        private readonly Func<ImmutableArray<OptionDefinition>> options;
 
-        public Family(string name, Func<Compilation, bool> references, ImmutableArray<OptionDefinition> options)
+        public Family(string name, Func<Compilation, bool> references, Func<ImmutableArray<OptionDefinition>> options)
         {
             this.Name = name;
             this.references = references;
-            this.Options = options;
+            this.options = options;
         }
 
         public string Name { get; }
 
-        public ImmutableArray<OptionDefinition> Options { get; }
+        public ImmutableArray<OptionDefinition> Options => this.options();
 
         public bool IsReferencedBy(Compilation compilation) => this.references(compilation);
     }

@@ -141,7 +141,7 @@ namespace StreamLint.Benchmarks
                 {
                     lock (exceptions)
                     {
-                        exceptions.Add(new InvalidOperationException($"{analyzer.GetType().Name}: {diagnostic.GetMessage()}", exception));
+                        exceptions.Add(new InvalidOperationException($"{Analyzers.NameOf(analyzer)}: {diagnostic.GetMessage()}", exception));
                     }
                 },
                 concurrentAnalysis: false,
