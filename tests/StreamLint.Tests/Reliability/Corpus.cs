@@ -14,12 +14,26 @@ namespace StreamLint.Tests.Reliability
     /// <summary>One C# program the reliability tests analyse: a seed, the sample, a mutant or a generated corpus file.</summary>
     internal sealed class SourceCase
     {
-        public SourceCase(string name, string text, OutputKind kind)
+        /// <summary>The comment prefix of a seed line that declares an analyzer option: <c>// streamlint-option: key = value</c>.</summary>
+        public const string OptionComment = "// streamlint-option:";
+
+        public SourceCase(string name, string text, OutputKind kind, ImmutableDictionary<string, string>? options = null)
         {
             this.Name = name;
             this.Text = text;
             this.Kind = kind;
+            this.Options = options ?? ImmutableDictionary<string, string>.Empty;
         }
+
+        /// <summary>
+        /// The analyzer options the program is analysed with (from its <see cref="OptionComment"/> lines; mutants keep
+        /// their seed's options, so an option a rule needs stays set however the text is mutated).
+        /// </summary>
+        public ImmutableDictionary<string, string> Options { get; }
+
+        /// <summary>The options as analyzer options; null when there are none (the defaults).</summary>
+        public Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? AnalyzerOptions =>
+            this.Options.IsEmpty ? null : TestOptionsProvider.Create(this.Options);
 
         public string Name { get; }
 
@@ -28,10 +42,26 @@ namespace StreamLint.Tests.Reliability
         /// <summary>Executable for programs with top-level statements, a library otherwise.</summary>
         public OutputKind Kind { get; }
 
-        public SourceCase WithText(string name, string text) => new SourceCase(name, text, this.Kind);
+        public SourceCase WithText(string name, string text) => new SourceCase(name, text, this.Kind, this.Options);
 
         public static SourceCase From(string name, string text) =>
-            new SourceCase(name, text, HasTopLevelStatements(text) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
+            new SourceCase(name, text, HasTopLevelStatements(text) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, DeclaredOptions(text));
+
+        private static ImmutableDictionary<string, string> DeclaredOptions(string text)
+        {
+            var options = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (string line in text.Split('\n'))
+            {
+                string trimmed = line.Trim();
+                int equals = trimmed.IndexOf('=');
+                if (trimmed.StartsWith(OptionComment, StringComparison.Ordinal) && equals > OptionComment.Length)
+                {
+                    options[trimmed.Substring(OptionComment.Length, equals - OptionComment.Length).Trim()] = trimmed.Substring(equals + 1).Trim();
+                }
+            }
+
+            return options.ToImmutable();
+        }
 
         private static bool HasTopLevelStatements(string text) =>
             CSharpSyntaxTree.ParseText(text, Harness.ParseOptions).GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any();

@@ -127,6 +127,86 @@ namespace StreamLint.Tests.Reliability
             this.output.WriteLine($"{runs} Fix All runs over {documents.Length} programs");
         }
 
+        /// <summary>
+        /// Fix All in one project of several documents (every library seed; the program with top-level statements is
+        /// left out, a project can only have one, and so is the seed that declares its own Microsoft.Spark types): for every fixer and key offered anywhere in the project, project and
+        /// solution scope fix every diagnostic in every document at once (several per document, and edits of different
+        /// diagnostics in the same statement), the project still compiles, and nothing it was offered for is left.
+        /// </summary>
+        [Fact]
+        public async Task FixAll_InAMultiDocumentProject_FixesEveryDocument()
+        {
+            CancellationToken cancellationToken = CancellationToken.None;
+            ImmutableArray<SourceCase> sources = Corpus.Seeds.Where(s => s.Kind == OutputKind.DynamicallyLinkedLibrary && !s.Name.EndsWith("FakeSpark.cs", StringComparison.Ordinal)).ToImmutableArray();
+            using var workspace = new AdhocWorkspace();
+            var projectId = ProjectId.CreateNewId("Seeds");
+            Solution solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
+                projectId,
+                VersionStamp.Default,
+                "Seeds",
+                "Seeds",
+                LanguageNames.CSharp,
+                compilationOptions: Harness.CompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+                parseOptions: Harness.ParseOptions,
+                metadataReferences: Harness.References));
+            var documents = ImmutableArray.CreateBuilder<DocumentId>();
+            foreach (SourceCase source in sources)
+            {
+                var documentId = DocumentId.CreateNewId(projectId, source.Name);
+                string file = source.Name.Replace("seed/", string.Empty);
+                solution = solution.AddDocument(documentId, file, Microsoft.CodeAnalysis.Text.SourceText.From(source.Text, System.Text.Encoding.UTF8), filePath: "/src/Seeds/" + file);
+                documents.Add(documentId);
+            }
+
+            Compilation original = (await solution.GetProject(projectId)!.GetCompilationAsync(cancellationToken))!;
+            Assert.True(Harness.Errors(original).IsEmpty, "the seeds must compile together:\n" + string.Join("\n", Harness.Errors(original).Take(10)));
+
+            var provider = new AnalyzerDiagnosticProvider();
+            var offered = new SortedDictionary<(string Fixer, string Key), (CodeFixProvider Fixer, HashSet<DocumentId> Documents, int Count)>();
+            foreach (DocumentId documentId in documents)
+            {
+                Document document = solution.GetDocument(documentId)!;
+                foreach (Diagnostic diagnostic in await provider.GetDocumentDiagnosticsAsync(document, cancellationToken))
+                {
+                    foreach ((CodeFixProvider fixer, CodeAction action) in await Harness.FixesForAsync(document, diagnostic, cancellationToken))
+                    {
+                        var key = (fixer.GetType().Name, action.EquivalenceKey!);
+                        (CodeFixProvider Fixer, HashSet<DocumentId> Documents, int Count) entry = offered.TryGetValue(key, out var e) ? e : (fixer, new HashSet<DocumentId>(), 0);
+                        entry.Documents.Add(documentId);
+                        offered[key] = (entry.Fixer, entry.Documents, entry.Count + 1);
+                    }
+                }
+            }
+
+            Assert.NotEmpty(offered);
+            foreach (((string fixerName, string key), (CodeFixProvider fixer, HashSet<DocumentId> withFix, int count)) in offered)
+            {
+                foreach (FixAllScope scope in new[] { FixAllScope.Project, FixAllScope.Solution })
+                {
+                    string label = $"{fixerName} '{key}' Fix All in {scope} scope over {withFix.Count} documents ({count} diagnostics)";
+                    var context = new FixAllContext(solution.GetProject(projectId)!, fixer, scope, key, fixer.FixableDiagnosticIds, provider, cancellationToken);
+                    CodeAction? action = await fixer.GetFixAllProvider()!.GetFixAsync(context);
+                    Assert.True(action is not null, label + ": no Fix All action");
+                    Solution? fixedSolution = await Harness.ApplyAsync(action!, cancellationToken);
+                    Assert.True(fixedSolution is not null, label + ": the action changes nothing");
+                    foreach (DocumentId documentId in withFix)
+                    {
+                        string before = (await solution.GetDocument(documentId)!.GetTextAsync(cancellationToken)).ToString();
+                        string after = (await fixedSolution!.GetDocument(documentId)!.GetTextAsync(cancellationToken)).ToString();
+                        Assert.True(before != after, $"{label} left {solution.GetDocument(documentId)!.Name} unchanged");
+                    }
+
+                    Compilation compilation = (await fixedSolution!.GetProject(projectId)!.GetCompilationAsync(cancellationToken))!;
+                    ImmutableArray<Diagnostic> errors = Harness.Errors(compilation);
+                    Assert.True(errors.IsEmpty, $"{label} broke the project:\n{string.Join("\n", errors.Take(5))}");
+                    ImmutableArray<Diagnostic> left = await this.OfferedAsync(fixedSolution, documents.ToImmutable(), fixer, key, provider, cancellationToken);
+                    Assert.True(left.IsEmpty, $"{label} left diagnostics its fix still applies to:\n{string.Join("\n", left.Select(Harness.Describe))}");
+                }
+
+                this.output.WriteLine($"{fixerName} '{key}': {count} diagnostics in {withFix.Count} documents of one project, fixed at once in project and solution scope");
+            }
+        }
+
         /// <summary>The diagnostics in <paramref name="documentIds"/> for which <paramref name="fixer"/> offers <paramref name="key"/>.</summary>
         private async Task<ImmutableArray<Diagnostic>> OfferedAsync(Solution solution, ImmutableArray<DocumentId> documentIds, CodeFixProvider fixer, string key, AnalyzerDiagnosticProvider provider, CancellationToken cancellationToken)
         {

@@ -31,18 +31,18 @@ namespace StreamLint.Tests.Reliability
 
         public FuzzTests(ITestOutputHelper output) => this.output = output;
 
+        /// <summary>The checked-in rule ID and line of every diagnostic on the unmutated seeds.</summary>
+        private const string BaselineVariable = "STREAMLINT_UPDATE_SEED_BASELINE";
+
+        private static string BaselinePath => Repository.PathOf("tests", "StreamLint.Tests", "Reliability", "TestData", "seed-diagnostics.txt");
+
         [Fact]
         public async Task Corpus_CompilesCleanly_AndExercisesTheRules()
         {
             var seen = new SortedDictionary<string, int>(StringComparer.Ordinal);
             foreach (SourceCase source in Corpus.All)
             {
-                Compilation compilation = Harness.Compile(source);
-                ImmutableArray<Diagnostic> errors = Harness.Errors(compilation);
-                Assert.True(errors.IsEmpty, $"{source.Name} must compile without errors (mutants are measured against it):\n" + string.Join("\n", errors.Take(10)));
-
-                AnalysisRun run = await Harness.AnalyzeAsync(compilation, concurrent: true);
-                Assert.Empty(run.Exceptions);
+                AnalysisRun run = await AnalyzeCleanAsync(source);
                 foreach (Diagnostic diagnostic in run.Diagnostics)
                 {
                     seen[diagnostic.Id] = seen.TryGetValue(diagnostic.Id, out int n) ? n + 1 : 1;
@@ -52,18 +52,64 @@ namespace StreamLint.Tests.Reliability
             }
 
             Assert.NotEmpty(seen);
-            var missing = new List<string>();
-            foreach (string id in Repository.CodeFixes.SelectMany(f => f.FixableDiagnosticIds).Distinct().OrderBy(i => i, StringComparer.Ordinal))
+
+            // Every rule the shipped analyzers declare (from their descriptors, not a hand list) must fire somewhere:
+            // the fuzzer says nothing about a rule whose code path no seed reaches.
+            string[] silent = Repository.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id)
+                .Distinct().OrderBy(i => i, StringComparer.Ordinal).ToArray();
+            foreach (string id in silent)
             {
-                this.output.WriteLine(seen.ContainsKey(id) ? $"fixable {id}: {seen[id]} diagnostics in the corpus" : $"fixable {id}: no diagnostic in the corpus");
-                if (!seen.ContainsKey(id))
-                {
-                    missing.Add(id);
-                }
+                this.output.WriteLine(seen.ContainsKey(id) ? $"rule {id}: {seen[id]} diagnostics in the corpus" : $"rule {id}: no diagnostic in the corpus");
             }
 
-            // The fuzzer can only exercise a fix whose rule the corpus triggers.
-            Assert.True(missing.Count == 0, $"No seed triggers the fixable rules {string.Join(", ", missing)}: add code that does to a seed under tests/StreamLint.Tests/Reliability/Seeds.");
+            string[] missing = silent.Where(id => !seen.ContainsKey(id)).ToArray();
+            Assert.True(missing.Length == 0, $"No seed reports the rules {string.Join(", ", missing)}: add code (and, for rules that need one, a '{SourceCase.OptionComment} key = value' line) to a seed under tests/StreamLint.Tests/Reliability/Seeds.");
+        }
+
+        /// <summary>
+        /// Rule ID and line of every diagnostic on every unmutated seed, compared with a checked-in baseline: a rule
+        /// that stops reporting (or starts reporting elsewhere) on the seeds fails here. Set
+        /// STREAMLINT_UPDATE_SEED_BASELINE=1 and run this test to rewrite the baseline after an intended change.
+        /// </summary>
+        [Fact]
+        public async Task Seeds_ReportWhatTheBaselineSays()
+        {
+            var lines = new List<string>();
+            foreach (SourceCase seed in Corpus.Seeds)
+            {
+                AnalysisRun run = await AnalyzeCleanAsync(seed);
+                lines.AddRange(run.Diagnostics
+                    .Select(d => $"{seed.Name} {d.Id} {(d.Location.IsInSource ? d.Location.GetLineSpan().StartLinePosition.Line + 1 : 0)}")
+                    .Distinct()
+                    .OrderBy(l => l, StringComparer.Ordinal));
+            }
+
+            string actual = string.Join("\n", lines) + "\n";
+            if (Environment.GetEnvironmentVariable(BaselineVariable) == "1")
+            {
+                System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(BaselinePath)!);
+                System.IO.File.WriteAllText(BaselinePath, actual);
+            }
+
+            Assert.True(System.IO.File.Exists(BaselinePath), $"{BaselinePath} is missing: run this test with {BaselineVariable}=1");
+            string[] expected = System.IO.File.ReadAllText(BaselinePath).Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            string[] gone = expected.Except(lines, StringComparer.Ordinal).ToArray();
+            string[] added = lines.Except(expected, StringComparer.Ordinal).ToArray();
+            Assert.True(
+                gone.Length == 0 && added.Length == 0,
+                $"The seeds' diagnostics differ from {BaselinePath} (rewrite it with {BaselineVariable}=1 if the change is intended).\n"
+                + $"No longer reported ({gone.Length}):\n  {string.Join("\n  ", gone.Take(40))}\nNewly reported ({added.Length}):\n  {string.Join("\n  ", added.Take(40))}");
+        }
+
+        /// <summary>Analyses an unmutated program under its declared options; it must compile and no analyzer may throw.</summary>
+        private static async Task<AnalysisRun> AnalyzeCleanAsync(SourceCase source)
+        {
+            Compilation compilation = Harness.Compile(source);
+            ImmutableArray<Diagnostic> errors = Harness.Errors(compilation);
+            Assert.True(errors.IsEmpty, $"{source.Name} must compile without errors (mutants are measured against it):\n" + string.Join("\n", errors.Take(10)));
+            AnalysisRun run = await Harness.AnalyzeAsync(compilation, concurrent: true, source.AnalyzerOptions);
+            Assert.Empty(run.Exceptions);
+            return run;
         }
 
         [Fact]
@@ -122,7 +168,7 @@ namespace StreamLint.Tests.Reliability
                 long started = Stopwatch.GetTimestamp();
                 Document document = await Harness.DocumentAsync(mutant.Source, cancellationToken).ConfigureAwait(false);
                 Compilation compilation = (await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-                AnalysisRun run = await Harness.AnalyzeAsync(compilation, concurrent: false, mutant.Options, cancellationToken: cancellationToken).ConfigureAwait(false);
+                AnalysisRun run = await Harness.AnalyzeAsync(compilation, concurrent: false, mutant.Options ?? mutant.Source.AnalyzerOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
                 stats.Time("analysis", started);
                 foreach (string exception in run.Exceptions)
                 {
