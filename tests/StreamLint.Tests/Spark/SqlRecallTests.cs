@@ -54,6 +54,13 @@ namespace StreamLint.Tests.Spark
         spark.Sql(""SELECT page, count(DISTINCT userId) AS visitors FROM pages_v GROUP BY page"");
         spark.Sql(""SELECT page, count(DISTINCT userId) AS visitors FROM unknown_v GROUP BY page"");"));
 
+        [Fact]
+        public Task SL1007_SelectOfADistinctAggregate_IsAStreamingAggregation() =>
+            SL1007.VerifyAnalyzerAsync(Body(@"        events.Select({|SL1007:CountDistinct|}(""userId""));
+        events.Select({|SL1007:SumDistinct|}(Col(""amount"")).Alias(""total""), Max(Col(""ts"")));
+        events.Select(ApproxCountDistinct(""userId""));
+        dim.Select(CountDistinct(""userId""));"));
+
         // ---- SL1007: non-time windows (OVER) in SQL text ----
         [Fact]
         public Task SL1007_WindowFunctionInSqlText_Reports() =>
@@ -176,6 +183,20 @@ namespace StreamLint.Tests.Spark
             SL1016.VerifyAnalyzerAsync(Body(@"        events.GroupBy(""page"").Count().Filter(""count >>> ((("").WriteStream().OutputMode(""update"").Format(""console"").Trigger(Trigger.{|SL1016:Continuous|}(""1 second"")).Start();
         events.GroupBy(""page"").Count().Where(""count > 1"").WriteStream().OutputMode(""update"").Format(""console"").Trigger(Trigger.{|SL1016:Continuous|}(""1 second"")).Start();
         events.Filter(""count >>> ((("").WriteStream().OutputMode(""append"").Format(""console"").Trigger(Trigger.Continuous(""1 second"")).Start();"));
+
+        [Theory]
+        [InlineData(@"events.WithColumn(""seen"", CurrentTimestamp()).Filter(""seen >>> ((("")")]
+        [InlineData(@"events.DropDuplicates(""id"").Where(""id IN (SELECT"").Select(Col(""id""))")]
+        [InlineData(@"events.WithWatermark(""ts"", ""1 minute"").Filter(""ts ~~ 1"").SelectExpr(""id"")")]
+        [InlineData(@"events.Limit(5).Filter(""CASE WHEN"").Filter(""id > 0"")")]
+        public Task SL1016_UnparsableFilterText_DoesNotHideUpstreamOperators(string plan) =>
+            SL1016.VerifyAnalyzerAsync(Body("        " + plan + @".WriteStream().OutputMode(""update"").Format(""console"").Trigger(Trigger.{|SL1016:Continuous|}(""1 second"")).Start();"));
+
+        [Fact]
+        public Task SL1016_UnparsableFilterText_AloneIsSilent() =>
+            SL1016.VerifyAnalyzerAsync(Body(@"        events.Filter(""seen >>> ((("").Select(Col(""id"")).WriteStream().Format(""console"").Trigger(Trigger.Continuous(""1 second"")).Start();
+        var filtered = events.Where(""id IN (SELECT"");
+        filtered.WriteStream().Format(""console"").Trigger(Trigger.Continuous(""1 second"")).Start();"));
 
         // ---- ForeachBatch: the micro-batch is a batch DataFrame ----
         [Fact]

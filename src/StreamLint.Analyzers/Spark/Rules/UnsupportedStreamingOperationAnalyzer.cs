@@ -67,7 +67,9 @@ namespace StreamLint.Spark.Rules
             // Most DataFrame calls (Select, Filter, GroupBy …) cannot break a checker row: decide that from the call
             // itself before paying for its lineage.
             string name = invocation.TargetMethod.Name;
-            bool isAggregation = onGrouped || name == "Agg";
+            bool isAggregation = onGrouped || name == "Agg"
+                || (onDataFrame && name == "Select" && callsRejected
+                    && spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is AggregateNode); // Select(CountDistinct(…)) aggregates
             bool rowOperator = onDataFrame && (name is "Rollup" or "Cube" or "Sample" || Combinations.Contains(name));
             ImmutableArray<SqlRejection> inText = SqlTextRejections(invocation, symbols, isAggregation);
             if (!rowOperator && inText.IsEmpty && !(callsRejected && HasRejectedExpression(invocation, symbols, isAggregation)))
