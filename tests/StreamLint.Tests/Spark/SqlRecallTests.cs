@@ -123,6 +123,11 @@ namespace StreamLint.Tests.Spark
         spark.Sql(""SELECT window(ts, '1 minute'), count(*) FROM arrivals_v GROUP BY window(ts, '1 minute')"");"));
 
         [Fact]
+        public Task SL1003_SelectExprProcessingTime_ThenWindow() =>
+            SL1003.VerifyAnalyzerAsync(Body(@"        events.SelectExpr(""*"", ""current_timestamp() AS seenAt"").GroupBy({|SL1003:Window|}(Col(""seenAt""), ""1 minute"")).Count();
+        events.SelectExpr(""*"", ""timestamp AS seenAt"").GroupBy(Window(Col(""seenAt""), ""1 minute"")).Count();"));
+
+        [Fact]
         public Task SL1002_SqlWindowedAggregation_UpdateWithoutWatermark_Reports() =>
             SL1002.VerifyAnalyzerAsync(Body(@"        events.CreateOrReplaceTempView(""unbounded_v"");
         events.WithWatermark(""ts"", ""10 minutes"").CreateOrReplaceTempView(""bounded_v"");
