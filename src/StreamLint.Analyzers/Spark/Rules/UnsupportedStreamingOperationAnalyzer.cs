@@ -40,15 +40,16 @@ namespace StreamLint.Spark.Rules
                 // The rejected functions are Spark calls of the member themselves: look for them in arguments only if
                 // the member calls one.
                 bool callsRejected = member.Calls.Any(call => IsRejectedFunction(call, spark.Symbols, isAggregation: true));
+                bool callsExpr = member.Calls.Any(call => call.TargetMethod.Name == "Expr");
                 foreach (IInvocationOperation call in member.Calls)
                 {
-                    AnalyzeCall(block, call, spark, callsRejected);
+                    AnalyzeCall(block, call, spark, callsRejected, callsExpr);
                 }
             });
             RegisterStartedQueries(context, spark, AnalyzeQuery);
         }
 
-        private static void AnalyzeCall(MemberContext context, IInvocationOperation invocation, SparkCompilation spark, bool callsRejected)
+        private static void AnalyzeCall(MemberContext context, IInvocationOperation invocation, SparkCompilation spark, bool callsRejected, bool callsExpr)
         {
             SparkSymbols symbols = spark.Symbols;
             if (symbols.Is(invocation.TargetMethod.ContainingType, symbols.SparkSession))
@@ -71,7 +72,7 @@ namespace StreamLint.Spark.Rules
                 || (onDataFrame && name == "Select" && callsRejected
                     && spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is AggregateNode); // Select(CountDistinct(…)) aggregates
             bool rowOperator = onDataFrame && (name is "Rollup" or "Cube" or "Sample" || Combinations.Contains(name));
-            ImmutableArray<SqlRejection> inText = SqlTextRejections(invocation, symbols, isAggregation);
+            ImmutableArray<SqlRejection> inText = SqlTextRejections(invocation, symbols, isAggregation, callsExpr);
             if (!rowOperator && inText.IsEmpty && !(callsRejected && HasRejectedExpression(invocation, symbols, isAggregation)))
             {
                 return;
@@ -248,9 +249,14 @@ namespace StreamLint.Spark.Rules
         /// aggregation (Agg, grouped methods) and in a SelectExpr or Select whose text aggregates (Spark plans a global
         /// aggregation there). Text the reader cannot read contributes nothing.
         /// </summary>
-        private static ImmutableArray<SqlRejection> SqlTextRejections(IInvocationOperation invocation, SparkSymbols symbols, bool isAggregation)
+        private static ImmutableArray<SqlRejection> SqlTextRejections(IInvocationOperation invocation, SparkSymbols symbols, bool isAggregation, bool callsExpr)
         {
             string name = invocation.TargetMethod.Name;
+            if (!callsExpr && name is not ("SelectExpr" or "Filter" or "Where"))
+            {
+                return ImmutableArray<SqlRejection>.Empty;
+            }
+
             var found = ImmutableArray.CreateBuilder<SqlRejection>();
             foreach (IArgumentOperation argument in invocation.Arguments)
             {
@@ -258,9 +264,13 @@ namespace StreamLint.Spark.Rules
                 {
                     foreach (IOperation text in TextArguments(argument.Value))
                     {
-                        SqlExpr? parsed = name == "SelectExpr"
-                            ? SqlText.ParseSelectItem(OperationFacts.ConstantString(text))?.Expression
-                            : SqlText.ParseExpression(OperationFacts.ConstantString(text));
+                        string? value = OperationFacts.ConstantString(text);
+                        if (!MayHoldRejection(value))
+                        {
+                            continue;
+                        }
+
+                        SqlExpr? parsed = name == "SelectExpr" ? SqlText.ParseSelectItem(value)?.Expression : SqlText.ParseExpression(value);
                         if (parsed is not null)
                         {
                             Rejections(found, parsed, text.Syntax, isAggregation || (name == "SelectExpr" && SqlSemantics.ContainsAggregate(parsed)));
@@ -268,10 +278,16 @@ namespace StreamLint.Spark.Rules
                     }
                 }
 
+                if (!callsExpr)
+                {
+                    continue;
+                }
+
                 foreach (IInvocationOperation call in argument.Value.DescendantsAndSelf().OfType<IInvocationOperation>())
                 {
                     if (call.TargetMethod.Name == "Expr" && call.TargetMethod.IsStatic && symbols.Is(call.TargetMethod.ContainingType, symbols.Functions)
-                        && SqlText.ParseExpression(OperationFacts.ConstantString(OperationFacts.Argument(call, 0))) is { } expr)
+                        && OperationFacts.ConstantString(OperationFacts.Argument(call, 0)) is { } text && MayHoldRejection(text)
+                        && SqlText.ParseExpression(text) is { } expr)
                     {
                         Rejections(found, expr, call.Syntax, isAggregation || (name == "Select" && SqlSemantics.ContainsAggregate(expr)));
                     }
@@ -280,6 +296,16 @@ namespace StreamLint.Spark.Rules
 
             return found.ToImmutable();
         }
+
+        /// <summary>
+        /// A necessary condition, checked before parsing: every construct looked for is spelled with one of these words
+        /// (keywords and function names cannot be quoted away), so text without them holds none.
+        /// </summary>
+        private static bool MayHoldRejection(string? text) =>
+            text is not null
+            && (text.IndexOf("over", System.StringComparison.OrdinalIgnoreCase) >= 0
+                || text.IndexOf("distinct", System.StringComparison.OrdinalIgnoreCase) >= 0
+                || text.IndexOf("monotonically_increasing_id", System.StringComparison.OrdinalIgnoreCase) >= 0);
 
         /// <summary>A string argument, or the elements of a params string array.</summary>
         private static IEnumerable<IOperation> TextArguments(IOperation value)
@@ -317,8 +343,9 @@ namespace StreamLint.Spark.Rules
         private static void AnalyzeSqlQuery(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
             if (invocation.TargetMethod.Name != "Sql"
-                || SqlText.ParseQuery(OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0))) is not { } query
-                || spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not { Kind: Streamingness.Streaming })
+                || OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0)) is not { } text
+                || !MayHoldRejection(text)
+                || SqlText.ParseQuery(text) is not { } query)
             {
                 return;
             }
@@ -331,6 +358,11 @@ namespace StreamLint.Spark.Rules
             foreach (SqlExpr expression in expressions)
             {
                 Rejections(found, expression, invocation.Syntax, aggregates);
+            }
+
+            if (found.Count == 0 || spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not { Kind: Streamingness.Streaming })
+            {
+                return; // the lineage is paid for only when the text holds something to report
             }
 
             foreach (SqlRejection rejection in found)
