@@ -61,6 +61,15 @@ namespace StreamLint.Tests.Spark
         events.Select(ApproxCountDistinct(""userId""));
         dim.Select(CountDistinct(""userId""));"));
 
+        [Fact]
+        public Task SL1007_SqlNestedQueriesAndNonConstantText_Silent() =>
+            SL1007.VerifyAnalyzerAsync(Body(@"        events.CreateOrReplaceTempView(""nested_v"");
+        spark.Sql(""WITH s AS (SELECT page, count(DISTINCT userId) AS n FROM nested_v GROUP BY page) SELECT * FROM s"");
+        spark.Sql(""SELECT * FROM (SELECT rank() OVER (ORDER BY ts) AS r FROM nested_v) t"");
+        string text = flag ? ""count(userId)"" : ""count(DISTINCT userId)"";
+        events.SelectExpr(text);
+        spark.{|SL1007:Sql|}(""WITH s AS (SELECT page, userId FROM nested_v) SELECT page, count(DISTINCT userId) AS n FROM s GROUP BY page"");"));
+
         // ---- SL1007: non-time windows (OVER) in SQL text ----
         [Fact]
         public Task SL1007_WindowFunctionInSqlText_Reports() =>
