@@ -85,15 +85,22 @@ namespace StreamLint.Spark.Pipeline
         public override bool AttributeThroughCast => this.Inner.AttributeSource is not null;
     }
 
-    /// <summary><c>Functions.Window(timeColumn, duration, …)</c>: the window column carries the time column's watermark.</summary>
+    /// <summary>
+    /// <c>Functions.Window(timeColumn, duration, …)</c> or <c>Functions.Session_Window(timeColumn, gap)</c> (SQL
+    /// <c>window(…)</c>, <c>session_window(…)</c>): the window column carries the time column's watermark.
+    /// </summary>
     internal sealed class WindowColumn : ColumnExpr
     {
-        public WindowColumn(ColumnExpr? timeColumn, string? windowDuration, SyntaxNode syntax)
+        public WindowColumn(ColumnExpr? timeColumn, string? windowDuration, SyntaxNode syntax, bool isSession = false)
         {
             this.TimeColumn = timeColumn;
             this.WindowDuration = windowDuration;
             this.Syntax = syntax;
+            this.IsSession = isSession;
         }
+
+        /// <summary>A session window: its length depends on the data, so <see cref="WindowDuration"/> is null.</summary>
+        public bool IsSession { get; }
 
         /// <summary>The <c>Window(…)</c> call.</summary>
         public SyntaxNode Syntax { get; }

@@ -30,6 +30,13 @@ namespace StreamLint.Spark.Pipeline
                         (this.Eval(OperationFacts.Argument(invocation, 0), walk) as ColumnValue)?.Expr,
                         OperationFacts.ConstantString(OperationFacts.Argument(invocation, 1)),
                         invocation.Syntax));
+                case "Session_Window" when isStatic:
+                    // A session window is a time window over its time column; its gap is no fixed window length.
+                    return new ColumnValue(new WindowColumn(
+                        (this.Eval(OperationFacts.Argument(invocation, 0), walk) as ColumnValue)?.Expr,
+                        windowDuration: null,
+                        invocation.Syntax,
+                        isSession: true));
                 case "Expr" when isStatic:
                     // SQL text, read by the SQL reader; text it cannot read stays unknown.
                     return SqlText.ParseExpression(OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0))) is { } sql
@@ -74,6 +81,19 @@ namespace StreamLint.Spark.Pipeline
             AliasColumn alias => MayAggregate(alias.Inner),
             CastColumn cast => MayAggregate(cast.Inner),
             WindowColumn window => MayAggregate(window.TimeColumn),
+            _ => false,
+        };
+
+        /// <summary>
+        /// True when a column expression is proven to call an aggregate function outside a window function
+        /// (<c>Count(Col("x")).Over(w)</c> is not an aggregation of the plan).
+        /// </summary>
+        private static bool IsAggregating(ColumnExpr? expr) => expr switch
+        {
+            ComputedColumn { Function: "Over" } => false,
+            ComputedColumn computed => computed.IsAggregate || AggregateFunctions.Contains(computed.Function) || computed.Inputs.Any(IsAggregating),
+            AliasColumn alias => IsAggregating(alias.Inner),
+            CastColumn cast => IsAggregating(cast.Inner),
             _ => false,
         };
 

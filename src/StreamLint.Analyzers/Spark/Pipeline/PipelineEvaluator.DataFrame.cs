@@ -84,6 +84,7 @@ namespace StreamLint.Spark.Pipeline
                 "Agg" => new AggregateNode(syntax, child, ImmutableArray<ColumnExpr?>.Empty, groupingCall: null, name),
                 "Distinct" => new DeduplicateNode(syntax, child, ImmutableArray<string>.Empty, name),
                 "DropDuplicates" => new DeduplicateNode(syntax, child, this.ColumnNames(invocation), name),
+                "Select" when this.SelectAggregatesOnly(invocation, walk) => new AggregateNode(syntax, child, ImmutableArray<ColumnExpr?>.Empty, groupingCall: null, name),
                 "Select" when this.SelectAggregates(invocation, walk) => new OpaqueNode(syntax, child, name),
                 "SelectExpr" => this.SelectExpr(invocation, child),
                 "Transform" => this.Transform(invocation, child, walk) ?? new OpaqueNode(syntax, child, name),
@@ -102,6 +103,26 @@ namespace StreamLint.Spark.Pipeline
         /// <summary>True when a Select calls an aggregate function (Spark then plans a global aggregation) or cannot be read.</summary>
         private bool SelectAggregates(IInvocationOperation invocation, Walk walk) =>
             this.AllArguments(invocation).Any(a => OperationFacts.ConstantString(a) is null && MayAggregate((this.Eval(a, walk) as ColumnValue)?.Expr));
+
+        /// <summary>
+        /// True when every item of a Select is a column expression that is proven to call an aggregate function
+        /// (<c>Select(Count(Col("x")), Max(Col("ts")))</c>): Spark plans a global aggregation, as for SelectExpr.
+        /// </summary>
+        private bool SelectAggregatesOnly(IInvocationOperation invocation, Walk walk)
+        {
+            bool any = false;
+            foreach (IOperation? argument in this.AllArguments(invocation))
+            {
+                if (OperationFacts.ConstantString(argument) is not null || !IsAggregating((this.Eval(argument, walk) as ColumnValue)?.Expr))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
 
         private static int? ConstantPartitions(IInvocationOperation invocation) =>
             invocation.TargetMethod.Parameters.Length > 0

@@ -111,6 +111,7 @@ namespace StreamLint.Spark.Pipeline
             ColumnRef reference => reference.Name,
             AliasColumn alias => $"{Column(alias.Inner)} AS {alias.Name}",
             CastColumn cast => $"cast({Column(cast.Inner)})",
+            WindowColumn { IsSession: true } session => $"session_window({Column(session.TimeColumn)})",
             WindowColumn window => $"window({Column(window.TimeColumn)}, {window.WindowDuration ?? "?"})",
             ComputedColumn computed => computed.Function + "(" + string.Join(", ", computed.Inputs.Select(Column)) + ")",
             _ => "?",

@@ -40,8 +40,10 @@ namespace StreamLint.Spark.Pipeline
                 case SqlCast cast:
                     return Read(cast.Operand, syntax, relations) is { } operand ? new CastColumn(operand) : null;
 
-                case SqlFunctionCall call when call.Over is null && SqlTimeWindow.From(call) is { IsSession: false } window:
-                    return new WindowColumn(Read(window.TimeColumn, syntax, relations), window.Duration, syntax);
+                case SqlFunctionCall call when call.Over is null && SqlTimeWindow.From(call) is { } window:
+                    return window.IsSession
+                        ? new WindowColumn(Read(window.TimeColumn, syntax, relations), windowDuration: null, syntax, isSession: true)
+                        : new WindowColumn(Read(window.TimeColumn, syntax, relations), window.Duration, syntax);
 
                 case SqlFunctionCall call when SqlFunctions.ReadsCurrentTime(call):
                     return new ComputedColumn(call.Name, ImmutableArray<ColumnExpr?>.Empty, isProcessingTime: true);

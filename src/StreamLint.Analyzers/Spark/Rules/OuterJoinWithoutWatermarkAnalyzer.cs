@@ -25,13 +25,35 @@ namespace StreamLint.Spark.Rules
             RegisterSparkCalls(
                 context,
                 spark,
-                invocation => invocation.TargetMethod.Name == "Join" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame),
+                invocation => (invocation.TargetMethod.Name == "Join" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame))
+                    || (invocation.TargetMethod.Name == "Sql" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.SparkSession)),
                 (c, invocation) => Analyze(c, invocation, spark));
 
         private static void Analyze(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
         {
-            if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not JoinNode join
-                || !PlanQueries.IsStreamStreamJoin(join)
+            if (invocation.TargetMethod.Name == "Sql")
+            {
+                // Joins written in the query text (FROM a LEFT JOIN b ON …): its join nodes point at the Sql call.
+                if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is { } plan)
+                {
+                    foreach (JoinNode sqlJoin in PlanQueries.Nodes(plan).OfType<JoinNode>().Where(j => ReferenceEquals(j.Syntax, invocation.Syntax)))
+                    {
+                        AnalyzeJoin(context, invocation, sqlJoin);
+                    }
+                }
+
+                return;
+            }
+
+            if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is JoinNode join)
+            {
+                AnalyzeJoin(context, invocation, join);
+            }
+        }
+
+        private static void AnalyzeJoin(MemberContext context, IInvocationOperation invocation, JoinNode join)
+        {
+            if (!PlanQueries.IsStreamStreamJoin(join)
                 || join.JoinType is not (JoinTypes.LeftOuter or JoinTypes.RightOuter or JoinTypes.FullOuter or JoinTypes.LeftSemi)
                 || !Proven(join))
             {

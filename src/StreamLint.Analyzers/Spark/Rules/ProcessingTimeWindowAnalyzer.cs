@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,8 +24,9 @@ namespace StreamLint.Spark.Rules
             RegisterSparkCalls(
                 context,
                 spark,
-                invocation => invocation.TargetMethod.Name is "GroupBy" or "Rollup" or "Cube" or "WithWatermark"
-                    && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame),
+                invocation => (invocation.TargetMethod.Name is "GroupBy" or "Rollup" or "Cube" or "WithWatermark"
+                        && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.DataFrame))
+                    || (invocation.TargetMethod.Name == "Sql" && spark.Symbols.Is(invocation.TargetMethod.ContainingType, spark.Symbols.SparkSession)),
                 (c, invocation) => Analyze(c, invocation, spark));
 
         private static void Analyze(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
@@ -44,6 +46,12 @@ namespace StreamLint.Spark.Rules
                 return;
             }
 
+            if (invocation.TargetMethod.Name == "Sql")
+            {
+                AnalyzeSql(context, invocation, spark);
+                return;
+            }
+
             if (spark.Evaluator.EvaluateBoundGrouped(invocation, context.CancellationToken) is not { Child.Kind: Streamingness.Streaming } grouped)
             {
                 return;
@@ -57,8 +65,40 @@ namespace StreamLint.Spark.Rules
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SL1003_ProcessingTimeWindow,
                         OperationFacts.NameLocation(site),
-                        "Window(…)",
+                        window.IsSession ? "Session_Window(…)" : "Window(…)",
                         Describe.Column(window.TimeColumn)));
+                }
+            }
+        }
+
+        /// <summary>
+        /// <c>spark.Sql("… GROUP BY window(col, …)")</c>: the aggregations the query text itself makes (its nodes point at
+        /// the Sql call), judged like GroupBy over the view's lineage.
+        /// </summary>
+        private static void AnalyzeSql(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
+        {
+            if (spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not { } plan)
+            {
+                return;
+            }
+
+            foreach (AggregateNode aggregate in PlanQueries.Nodes(plan).OfType<AggregateNode>())
+            {
+                if (!ReferenceEquals(aggregate.Syntax, invocation.Syntax) || aggregate.Child.Kind != Streamingness.Streaming)
+                {
+                    continue;
+                }
+
+                foreach (ColumnExpr? key in aggregate.Keys)
+                {
+                    if (key?.Window is { } window && Projection.ReadsProcessingTime(window.TimeColumn, aggregate.Child.ProcessingTime) == true)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.SL1003_ProcessingTimeWindow,
+                            OperationFacts.NameLocation(invocation.Syntax),
+                            window.IsSession ? "session_window(…) in SQL text" : "window(…) in SQL text",
+                            Describe.Column(window.TimeColumn)));
+                    }
                 }
             }
         }

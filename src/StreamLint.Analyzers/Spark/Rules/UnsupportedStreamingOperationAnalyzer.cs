@@ -6,6 +6,7 @@ using StreamLint.Core;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Spark.Pipeline;
+using StreamLint.Spark.Sql;
 
 namespace StreamLint.Spark.Rules
 {
@@ -39,17 +40,24 @@ namespace StreamLint.Spark.Rules
                 // The rejected functions are Spark calls of the member themselves: look for them in arguments only if
                 // the member calls one.
                 bool callsRejected = member.Calls.Any(call => IsRejectedFunction(call, spark.Symbols, isAggregation: true));
+                bool callsExpr = member.Calls.Any(call => call.TargetMethod.Name == "Expr");
                 foreach (IInvocationOperation call in member.Calls)
                 {
-                    AnalyzeCall(block, call, spark, callsRejected);
+                    AnalyzeCall(block, call, spark, callsRejected, callsExpr);
                 }
             });
             RegisterStartedQueries(context, spark, AnalyzeQuery);
         }
 
-        private static void AnalyzeCall(MemberContext context, IInvocationOperation invocation, SparkCompilation spark, bool callsRejected)
+        private static void AnalyzeCall(MemberContext context, IInvocationOperation invocation, SparkCompilation spark, bool callsRejected, bool callsExpr)
         {
             SparkSymbols symbols = spark.Symbols;
+            if (symbols.Is(invocation.TargetMethod.ContainingType, symbols.SparkSession))
+            {
+                AnalyzeSqlQuery(context, invocation, spark);
+                return;
+            }
+
             bool onDataFrame = symbols.Is(invocation.TargetMethod.ContainingType, symbols.DataFrame);
             bool onGrouped = symbols.Is(invocation.TargetMethod.ContainingType, symbols.RelationalGroupedDataset);
             if (!onDataFrame && !onGrouped)
@@ -60,9 +68,12 @@ namespace StreamLint.Spark.Rules
             // Most DataFrame calls (Select, Filter, GroupBy …) cannot break a checker row: decide that from the call
             // itself before paying for its lineage.
             string name = invocation.TargetMethod.Name;
-            bool isAggregation = onGrouped || name == "Agg";
+            bool isAggregation = onGrouped || name == "Agg"
+                || (onDataFrame && name == "Select" && callsRejected
+                    && spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is AggregateNode); // Select(CountDistinct(…)) aggregates
             bool rowOperator = onDataFrame && (name is "Rollup" or "Cube" or "Sample" || Combinations.Contains(name));
-            if (!rowOperator && !(callsRejected && HasRejectedExpression(invocation, symbols, isAggregation)))
+            ImmutableArray<SqlRejection> inText = SqlTextRejections(invocation, symbols, isAggregation, callsExpr);
+            if (!rowOperator && inText.IsEmpty && !(callsRejected && HasRejectedExpression(invocation, symbols, isAggregation)))
             {
                 return;
             }
@@ -92,6 +103,10 @@ namespace StreamLint.Spark.Rules
                 }
 
                 ReportExpressions(context, invocation, spark, isAggregation);
+                foreach (SqlRejection rejection in inText)
+                {
+                    ReportSql(context, rejection);
+                }
             }
 
             if (onDataFrame && CombinationMessage(invocation, input, spark, context) is { } combination)
@@ -208,6 +223,164 @@ namespace StreamLint.Spark.Rules
                         DistinctAggregateMessage));
                 }
             }
+        }
+
+        /// <summary>One rejected construct found in SQL text: where to report it and what it is.</summary>
+        private readonly struct SqlRejection
+        {
+            public SqlRejection(SyntaxNode site, string operation, string? message)
+            {
+                this.Site = site;
+                this.Operation = operation;
+                this.Message = message;
+            }
+
+            public SyntaxNode Site { get; }
+
+            public string Operation { get; }
+
+            /// <summary>Null for a window function (the message depends on the target Spark version).</summary>
+            public string? Message { get; }
+        }
+
+        /// <summary>
+        /// The constructs Spark's checker rejects written in SQL text of the call itself: <c>SelectExpr("…")</c>,
+        /// <c>Filter("…")</c>/<c>Where("…")</c> and <c>Expr("…")</c> in its arguments. Distinct aggregates count in an
+        /// aggregation (Agg, grouped methods) and in a SelectExpr or Select whose text aggregates (Spark plans a global
+        /// aggregation there). Text the reader cannot read contributes nothing.
+        /// </summary>
+        private static ImmutableArray<SqlRejection> SqlTextRejections(IInvocationOperation invocation, SparkSymbols symbols, bool isAggregation, bool callsExpr)
+        {
+            string name = invocation.TargetMethod.Name;
+            if (!callsExpr && name is not ("SelectExpr" or "Filter" or "Where"))
+            {
+                return ImmutableArray<SqlRejection>.Empty;
+            }
+
+            var found = ImmutableArray.CreateBuilder<SqlRejection>();
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                if (name is "SelectExpr" or "Filter" or "Where")
+                {
+                    foreach (IOperation text in TextArguments(argument.Value))
+                    {
+                        string? value = OperationFacts.ConstantString(text);
+                        if (!MayHoldRejection(value))
+                        {
+                            continue;
+                        }
+
+                        SqlExpr? parsed = name == "SelectExpr" ? SqlText.ParseSelectItem(value)?.Expression : SqlText.ParseExpression(value);
+                        if (parsed is not null)
+                        {
+                            Rejections(found, parsed, text.Syntax, isAggregation || (name == "SelectExpr" && SqlSemantics.ContainsAggregate(parsed)));
+                        }
+                    }
+                }
+
+                if (!callsExpr)
+                {
+                    continue;
+                }
+
+                foreach (IInvocationOperation call in argument.Value.DescendantsAndSelf().OfType<IInvocationOperation>())
+                {
+                    if (call.TargetMethod.Name == "Expr" && call.TargetMethod.IsStatic && symbols.Is(call.TargetMethod.ContainingType, symbols.Functions)
+                        && OperationFacts.ConstantString(OperationFacts.Argument(call, 0)) is { } text && MayHoldRejection(text)
+                        && SqlText.ParseExpression(text) is { } expr)
+                    {
+                        Rejections(found, expr, call.Syntax, isAggregation || (name == "Select" && SqlSemantics.ContainsAggregate(expr)));
+                    }
+                }
+            }
+
+            return found.ToImmutable();
+        }
+
+        /// <summary>
+        /// A necessary condition, checked before parsing: every construct looked for is spelled with one of these words
+        /// (keywords and function names cannot be quoted away), so text without them holds none.
+        /// </summary>
+        private static bool MayHoldRejection(string? text) =>
+            text is not null
+            && (text.IndexOf("over", System.StringComparison.OrdinalIgnoreCase) >= 0
+                || text.IndexOf("distinct", System.StringComparison.OrdinalIgnoreCase) >= 0
+                || text.IndexOf("monotonically_increasing_id", System.StringComparison.OrdinalIgnoreCase) >= 0);
+
+        /// <summary>A string argument, or the elements of a params string array.</summary>
+        private static IEnumerable<IOperation> TextArguments(IOperation value)
+        {
+            if (value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                return initializer.ElementValues.Where(e => e.Type?.SpecialType == SpecialType.System_String);
+            }
+
+            return value.Type?.SpecialType == SpecialType.System_String ? new[] { value } : Enumerable.Empty<IOperation>();
+        }
+
+        private static void Rejections(ImmutableArray<SqlRejection>.Builder found, SqlExpr expression, SyntaxNode site, bool isAggregation)
+        {
+            if (SqlSemantics.ContainsWindowFunctionOver(expression))
+            {
+                found.Add(new SqlRejection(site, "A window function (OVER) in SQL text", null));
+            }
+
+            if (SqlSemantics.CallsFunction(expression, "monotonically_increasing_id"))
+            {
+                found.Add(new SqlRejection(site, "monotonically_increasing_id() in SQL text", "Expression(s): monotonically_increasing_id() is not supported with streaming DataFrames/Datasets"));
+            }
+
+            if (isAggregation && SqlSemantics.ContainsDistinctAggregate(expression))
+            {
+                found.Add(new SqlRejection(site, "A DISTINCT aggregate in a streaming aggregation", DistinctAggregateMessage));
+            }
+        }
+
+        /// <summary>
+        /// <c>spark.Sql("…")</c> whose plan is streaming: the outermost query's own expressions (select list, WHERE,
+        /// HAVING, ORDER BY) are checked; nested queries, whose input may be a batch view, are not.
+        /// </summary>
+        private static void AnalyzeSqlQuery(MemberContext context, IInvocationOperation invocation, SparkCompilation spark)
+        {
+            if (invocation.TargetMethod.Name != "Sql"
+                || OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0)) is not { } text
+                || !MayHoldRejection(text)
+                || SqlText.ParseQuery(text) is not { } query)
+            {
+                return;
+            }
+
+            bool aggregates = query.GroupBy is not null || query.Having is not null || query.Items.Any(i => SqlSemantics.ContainsAggregate(i.Expression));
+            var found = ImmutableArray.CreateBuilder<SqlRejection>();
+            IEnumerable<SqlExpr> expressions = query.Items.Select(i => i.Expression)
+                .Concat(new[] { query.Where, query.Having }.Where(e => e is not null).Select(e => e!))
+                .Concat(query.OrderBy.Select(o => o.Expression));
+            foreach (SqlExpr expression in expressions)
+            {
+                Rejections(found, expression, invocation.Syntax, aggregates);
+            }
+
+            if (found.Count == 0 || spark.Evaluator.EvaluateBoundDataFrame(invocation, context.CancellationToken) is not { Kind: Streamingness.Streaming })
+            {
+                return; // the lineage is paid for only when the text holds something to report
+            }
+
+            foreach (SqlRejection rejection in found)
+            {
+                ReportSql(context, rejection);
+            }
+        }
+
+        private static void ReportSql(MemberContext context, SqlRejection rejection)
+        {
+            string message = rejection.Message ?? (SparkTarget.For(context.Options, rejection.Site.SyntaxTree).Spark4Messages
+                ? "Window function is not supported in … on streaming DataFrames/Datasets. Structured Streaming only supports time-window aggregation using the WINDOW function."
+                : "Non-time-based windows are not supported on streaming DataFrames/Datasets");
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SL1007_UnsupportedStreamingOperation,
+                OperationFacts.NameLocation(rejection.Site),
+                rejection.Operation,
+                message));
         }
 
         private static void AnalyzeQuery(MemberContext context, StartedQuery query)

@@ -43,6 +43,28 @@ namespace Seeds.SqlText
                 .Start("/out/sql-views");
         }
 
+        public void Rejected()
+        {
+            this.Clicks().SelectExpr("count(DISTINCT page) AS pages", "sum(DISTINCT n)");
+            this.Clicks().SelectExpr("page", "row_number() OVER (PARTITION BY page ORDER BY ts) AS rn", "monotonically_increasing_id() AS id");
+            this.Clicks().GroupBy("page").Agg(Expr("count(DISTINCT userId)"));
+            this.Clicks().Select(Count(Col("page")), Max(Col("ts")));
+            this.Clicks().Filter("monotonically_increasing_id() % 2 = 0");
+            this.Clicks().WithColumn("arrival", CurrentTimestamp()).CreateOrReplaceTempView("arrivals_v");
+            this.Clicks().CreateOrReplaceTempView("raw_clicks_v");
+            this.Clicks().GroupBy(Session_Window(Col("ts"), "5 minutes"), Col("page")).Count();
+            this.spark.Sql("SELECT window(arrival, '1 minute') AS w, count(DISTINCT page) FROM arrivals_v GROUP BY w ORDER BY w LIMIT 5")
+                .WriteStream()
+                .OutputMode("update")
+                .Format("console")
+                .Start();
+            this.spark.Sql("SELECT session_window(ts, '5 minutes') AS s, rank() OVER w AS r FROM raw_clicks_v c LEFT JOIN arrivals_v a ON c.page = a.page AND c.ts BETWEEN a.arrival AND a.arrival + INTERVAL 1 HOUR WINDOW w AS (ORDER BY ts)")
+                .WriteStream()
+                .OutputMode("complete")
+                .Format("console")
+                .Start();
+        }
+
         public void Batches()
         {
             this.Clicks()
