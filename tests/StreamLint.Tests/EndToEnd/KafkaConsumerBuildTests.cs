@@ -103,52 +103,15 @@ namespace Consumer
                 build.Describe($"Expected {string.Join(", ", Expected.Select(d => $"{d.Id}@{d.Line}"))}; reported {string.Join(", ", reported.Select(d => $"{d.Id}@{d.Line}"))}."));
         }
 
-        private void WriteConsumer()
-        {
-            Directory.CreateDirectory(this.projectDirectory);
-            Directory.CreateDirectory(this.packagesDirectory);
-
-            // The real Confluent.Kafka 2.16.0 assembly the tests compile against, referenced by path so the consumer
-            // restores nothing but StreamLint.
-            string libDirectory = Path.Combine(this.work, "lib");
-            Directory.CreateDirectory(libDirectory);
-            var references = new System.Text.StringBuilder();
-            foreach (Type type in new[] { typeof(global::Confluent.Kafka.ConsumerConfig) })
-            {
-                string source = type.Assembly.Location;
-                string copy = Path.Combine(libDirectory, Path.GetFileName(source));
-                File.Copy(source, copy, overwrite: true);
-                references.Append($@"    <Reference Include=""{Path.GetFileNameWithoutExtension(source)}"">
-      <HintPath>{Escape(copy)}</HintPath>
-    </Reference>
-");
-            }
-
-            File.WriteAllText(Path.Combine(this.work, "Directory.Build.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(this.work, "Directory.Build.targets"), "<Project />\n");
-            File.WriteAllText(Path.Combine(this.work, "Directory.Packages.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(this.work, "nuget.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
-<configuration>
-  <packageSources>
-    <add key=""streamlint-e2e"" value=""{Escape(this.package.FeedDirectory)}"" />
-  </packageSources>
-</configuration>
-");
-            File.WriteAllText(Path.Combine(this.work, ".editorconfig"), "root = true\n");
-            File.WriteAllText(Path.Combine(this.projectDirectory, "Consumer.csproj"), $@"<Project Sdk=""Microsoft.NET.Sdk"">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
-    <RestorePackagesPath>{Escape(this.packagesDirectory)}</RestorePackagesPath>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include=""StreamLint"" Version=""{this.package.Version}"" PrivateAssets=""all"" />
-{references}  </ItemGroup>
-</Project>
-");
-            File.WriteAllText(Path.Combine(this.projectDirectory, "OrderWorker.cs"), Source);
-        }
-
-        private static string Escape(string text) => System.Security.SecurityElement.Escape(text) ?? text;
+        // The real Confluent.Kafka 2.16.0 assembly the tests compile against.
+        private void WriteConsumer() =>
+            LibraryConsumerProject.Write(
+                this.work,
+                this.projectDirectory,
+                this.packagesDirectory,
+                this.package,
+                new[] { typeof(global::Confluent.Kafka.ConsumerConfig) },
+                "OrderWorker.cs",
+                Source);
     }
 }
