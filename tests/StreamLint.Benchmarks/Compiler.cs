@@ -10,7 +10,10 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace StreamLint.Benchmarks
 {
-    /// <summary>Parses and compiles generated corpora against the running runtime and the Microsoft.Spark reference stub.</summary>
+    /// <summary>
+    /// Parses and compiles generated corpora against the running runtime, the Microsoft.Spark reference stub and the real
+    /// Streamiz.Kafka.Net and Confluent.Kafka packages.
+    /// </summary>
     internal static class Compiler
     {
         public static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
@@ -34,14 +37,27 @@ namespace StreamLint.Benchmarks
 
         public static MetadataReference Spark { get; } = MetadataReference.CreateFromFile(SparkStubPath);
 
+        /// <summary>Streamiz.Kafka.Net 1.8.2, from the benchmark's own package reference.</summary>
+        public static MetadataReference Streamiz { get; } = MetadataReference.CreateFromFile(typeof(global::Streamiz.Kafka.Net.StreamBuilder).Assembly.Location);
+
+        /// <summary>Confluent.Kafka 2.16.0 (Streamiz's public API is written in its types).</summary>
+        public static MetadataReference Kafka { get; } = MetadataReference.CreateFromFile(typeof(global::Confluent.Kafka.ConsumerConfig).Assembly.Location);
+
+        /// <summary>The streaming libraries the corpus's streaming files are written against.</summary>
+        public static ImmutableArray<MetadataReference> Libraries { get; } = ImmutableArray.Create(Spark, Streamiz, Kafka);
+
         public static ImmutableArray<SyntaxTree> Parse(IEnumerable<GeneratedFile> files) =>
             files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, "/corpus/" + f.Path, Encoding.UTF8)).ToImmutableArray();
 
-        public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees, bool withSpark) =>
+        /// <summary>
+        /// <paramref name="withLibraries"/>: the streaming libraries are referenced (the whole corpus); without them, the
+        /// no-reference variant (shared and business files only).
+        /// </summary>
+        public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees, bool withLibraries) =>
             CSharpCompilation.Create(
                 "Corpus",
                 trees,
-                withSpark ? Runtime.Add(Spark) : Runtime,
+                withLibraries ? Runtime.AddRange(Libraries) : Runtime,
                 Options);
 
         /// <summary>Throws when the corpus does not compile: a benchmark of code with errors measures error recovery.</summary>

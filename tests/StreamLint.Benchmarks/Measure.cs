@@ -111,9 +111,9 @@ namespace StreamLint.Benchmarks
         /// included). Every measurement parses the sources anew (untimed), as a build does: nothing cached on a
         /// syntax tree by an earlier repetition — red nodes, or StreamLint's per-tree text index — is reused.
         /// </summary>
-        public static double CompileMilliseconds(IReadOnlyCollection<GeneratedFile> files, bool withSpark)
+        public static double CompileMilliseconds(IReadOnlyCollection<GeneratedFile> files, bool withLibraries)
         {
-            Compilation compilation = Compiler.Create(Compiler.Parse(files), withSpark);
+            Compilation compilation = Compiler.Create(Compiler.Parse(files), withLibraries);
             return WithoutGc(files.Sum(f => f.Lines), () =>
             {
                 var watch = Stopwatch.StartNew();
@@ -126,9 +126,9 @@ namespace StreamLint.Benchmarks
         /// Runs <paramref name="analyzers"/> over a fresh compilation in one <see cref="CompilationWithAnalyzers"/>,
         /// sequentially, with execution-time logging, and reads each analyzer's time from the telemetry.
         /// </summary>
-        public static async Task<AnalyzerRun> RunAnalyzersAsync(IReadOnlyCollection<GeneratedFile> files, bool withSpark, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        public static async Task<AnalyzerRun> RunAnalyzersAsync(IReadOnlyCollection<GeneratedFile> files, bool withLibraries, ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
-            Compilation compilation = Compiler.Create(Compiler.Parse(files), withSpark);
+            Compilation compilation = Compiler.Create(Compiler.Parse(files), withLibraries);
 
             // Bind the references first (part of the compiler's own cost, which compile_ms includes, and done before
             // analyzers run in a real build or an IDE edit): otherwise whichever analyzer asks for a symbol first is

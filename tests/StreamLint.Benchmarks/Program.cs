@@ -68,10 +68,10 @@ namespace StreamLint.Benchmarks
                 var watch = Stopwatch.StartNew();
                 Corpus corpus = CorpusGenerator.Generate(size, Seed);
                 IReadOnlyList<GeneratedFile> trees = corpus.Files;
-                List<GeneratedFile> noSpark = corpus.WithoutSpark.ToList();
-                Compiler.EnsureNoErrors(Compiler.Create(Compiler.Parse(trees), withSpark: true), $"{size}-line corpus");
-                Compiler.EnsureNoErrors(Compiler.Create(Compiler.Parse(noSpark), withSpark: false), $"{size}-line corpus without Spark");
-                Log($"{size}: {corpus.Lines} lines in {corpus.Files.Count} files (Spark {corpus.Count(FileKind.Spark)}, Streamiz {corpus.Count(FileKind.Streamiz)}, Kafka {corpus.Count(FileKind.Kafka)}, business {corpus.Count(FileKind.Business)}); no-Spark variant {corpus.WithoutSpark.Sum(f => f.Lines)} lines");
+                List<GeneratedFile> noSpark = corpus.WithoutStreaming.ToList();
+                Compiler.EnsureNoErrors(Compiler.Create(Compiler.Parse(trees), withLibraries: true), $"{size}-line corpus");
+                Compiler.EnsureNoErrors(Compiler.Create(Compiler.Parse(noSpark), withLibraries: false), $"{size}-line corpus without streaming code");
+                Log($"{size}: {corpus.Lines} lines in {corpus.Files.Count} files (Spark {corpus.Count(FileKind.Spark)}, Streamiz {corpus.Count(FileKind.Streamiz)}, Kafka {corpus.Count(FileKind.Kafka)}, business {corpus.Count(FileKind.Business)}); no-reference variant {corpus.WithoutStreaming.Sum(f => f.Lines)} lines");
 
                 if (!warmedUp)
                 {
@@ -79,9 +79,9 @@ namespace StreamLint.Benchmarks
                     // methods (Roslyn's and the analyzers') to reach optimized code before anything is measured.
                     for (int i = 0; i < 2; i++)
                     {
-                        Measure.CompileMilliseconds(trees, withSpark: true);
-                        await Measure.RunAnalyzersAsync(trees, withSpark: true, both);
-                        await Measure.RunAnalyzersAsync(noSpark, withSpark: false, streamLint);
+                        Measure.CompileMilliseconds(trees, withLibraries: true);
+                        await Measure.RunAnalyzersAsync(trees, withLibraries: true, both);
+                        await Measure.RunAnalyzersAsync(noSpark, withLibraries: false, streamLint);
                     }
 
                     warmedUp = true;
@@ -90,13 +90,13 @@ namespace StreamLint.Benchmarks
                 var compile = new List<double>();
                 for (int i = 0; i < options.Reps; i++)
                 {
-                    compile.Add(Measure.CompileMilliseconds(trees, withSpark: true));
+                    compile.Add(Measure.CompileMilliseconds(trees, withLibraries: true));
                 }
 
                 var runs = new List<AnalyzerRun>();
                 for (int i = 0; i < options.Reps; i++)
                 {
-                    runs.Add(await Measure.RunAnalyzersAsync(trees, withSpark: true, both));
+                    runs.Add(await Measure.RunAnalyzersAsync(trees, withLibraries: true, both));
                 }
 
                 // StreamLint on its own, for comparison: the budgets use the run with the peer (same work, same run).
@@ -104,13 +104,13 @@ namespace StreamLint.Benchmarks
                 var alone = new List<double>();
                 for (int i = 0; i < (options.Quick ? 0 : options.Reps); i++)
                 {
-                    alone.Add((await Measure.RunAnalyzersAsync(trees, withSpark: true, streamLint)).Total(streamLint));
+                    alone.Add((await Measure.RunAnalyzersAsync(trees, withLibraries: true, streamLint)).Total(streamLint));
                 }
 
                 var noRef = new List<double>();
                 for (int i = 0; i < options.Reps; i++)
                 {
-                    noRef.Add((await Measure.RunAnalyzersAsync(noSpark, withSpark: false, streamLint)).Total(streamLint));
+                    noRef.Add((await Measure.RunAnalyzersAsync(noSpark, withLibraries: false, streamLint)).Total(streamLint));
                 }
 
                 SizeResult result = SizeResult.From(size, corpus, compile, runs, alone, noRef, streamLint, peer, ruleCount);
@@ -157,7 +157,7 @@ namespace StreamLint.Benchmarks
             int size = options.Sizes[0];
             Corpus corpus = CorpusGenerator.Generate(size, Seed);
             IReadOnlyList<GeneratedFile> trees = corpus.Files;
-            List<GeneratedFile> noSpark = corpus.WithoutSpark.ToList();
+            List<GeneratedFile> noSpark = corpus.WithoutStreaming.ToList();
             var sets = new List<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers, bool Spark)>();
             sets.AddRange(Probes.All.Select(p => ("probe: " + p.Name, ImmutableArray.Create(p.Analyzer), true)));
             sets.AddRange(streamLint.Select(a => (Analyzers.NameOf(a), ImmutableArray.Create(a), true)));
@@ -175,7 +175,7 @@ namespace StreamLint.Benchmarks
             // Warm-up, as in the main run.
             for (int i = 0; i < 2; i++)
             {
-                await Measure.RunAnalyzersAsync(trees, withSpark: true, streamLint);
+                await Measure.RunAnalyzersAsync(trees, withLibraries: true, streamLint);
             }
 
             Console.WriteLine($"| {size / 1000}k lines, telemetry ms (median of {options.Reps}) | total (min) | per analyzer | wall ms |");
@@ -211,7 +211,7 @@ namespace StreamLint.Benchmarks
             GeneratedFile document = CorpusGenerator.StreamingDocument(IdeDocumentLines, Seed + 1);
             ImmutableArray<SyntaxTree> trees = Compiler.Parse(project.Files.Append(document));
             SyntaxTree documentTree = trees[trees.Length - 1];
-            Compilation compilation = Compiler.Create(trees, withSpark: true);
+            Compilation compilation = Compiler.Create(trees, withLibraries: true);
             Compiler.EnsureNoErrors(compilation, "IDE project");
 
             // The floor: the same request with a do-nothing analyzer of the same registration shape (an operation block
@@ -336,6 +336,10 @@ namespace StreamLint.Benchmarks
             md.AppendLine("| peer: total | " + string.Join(" | ", sizes.Select(s => s.PeerTotalMs.ToString("0", Inv))) + " |");
             md.AppendLine("| peer: slowest analyzer | " + string.Join(" | ", sizes.Select(s => $"{s.PeerSlowest.Name} {s.PeerSlowest.Ms:0}")) + " |");
             md.AppendLine("| diagnostics SL1001 / SL1010 (planted) | " + string.Join(" | ", sizes.Select(s => $"{s.Count("SL1001")} / {s.Count("SL1010")} ({s.ExpectedSL1001} / {s.ExpectedSL1010})")) + " |");
+            foreach (string id in sizes.SelectMany(s => s.Planted.Keys).Where(id => id is not ("SL1001" or "SL1010")).Distinct().OrderBy(id => id, StringComparer.Ordinal))
+            {
+                md.AppendLine($"| diagnostics {id} (planted) | " + string.Join(" | ", sizes.Select(s => $"{s.Count(id)} ({s.Expected(id)})")) + " |");
+            }
             md.AppendLine();
             md.AppendLine(Inv, $"IDE: one {ide.DocumentLines}-line Spark document in a {ide.ProjectLines:N0}-line project, {ide.Runs} edits (after {options.IdeWarmup} warm-up edits), each on a new compilation and a fresh CompilationWithAnalyzers. StreamLint's time (analyzer telemetry) median {ide.MedianMs:0.00} ms, p95 {ide.P95Ms:0.00} ms. The whole GetAnalyzerSemanticDiagnosticsAsync request took median {ide.WallMedianMs:0.00} ms, p95 {ide.WallP95Ms:0.00} ms wall clock; the same request with a do-nothing operation-block analyzer (the driver binding the document and building its operation trees) median {ide.FloorMedianMs:0.00} ms, p95 {ide.FloorP95Ms:0.00} ms.");
             md.AppendLine();
@@ -662,6 +666,11 @@ namespace StreamLint.Benchmarks
 
         public int ExpectedSL1010 { get; private set; }
 
+        /// <summary>Mistakes planted per rule ID (every family).</summary>
+        public IReadOnlyDictionary<string, int> Planted { get; private set; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        public int Expected(string id) => this.Planted.TryGetValue(id, out int n) ? n : 0;
+
         public List<string> Problems { get; } = new List<string>();
 
         public List<double> CompileSamples { get; private set; } = new List<double>();
@@ -691,7 +700,7 @@ namespace StreamLint.Benchmarks
                 SparkFiles = corpus.Count(FileKind.Spark),
                 StreamizFiles = corpus.Count(FileKind.Streamiz),
                 KafkaFiles = corpus.Count(FileKind.Kafka),
-                NoReferenceLoc = corpus.WithoutSpark.Sum(f => f.Lines),
+                NoReferenceLoc = corpus.WithoutStreaming.Sum(f => f.Lines),
                 CompileMs = Measure.Median(compile),
                 StreamLintMs = Measure.Median(runs.Select(r => r.Total(streamLint))),
                 RuleCount = ruleCount,
@@ -699,6 +708,7 @@ namespace StreamLint.Benchmarks
                 AloneMs = Measure.Median(alone),
                 ExpectedSL1001 = corpus.ExpectedSL1001,
                 ExpectedSL1010 = corpus.ExpectedSL1010,
+                Planted = corpus.Planted,
                 CompileSamples = compile,
                 StreamLintSamples = runs.Select(r => r.Total(streamLint)).ToList(),
                 NoReferenceSamples = noRef,
@@ -737,6 +747,11 @@ namespace StreamLint.Benchmarks
                 result.Problems.Add($"fewer diagnostics than planted mistakes: SL1001 {result.Count("SL1001")} < {result.ExpectedSL1001} or SL1010 {result.Count("SL1010")} < {result.ExpectedSL1010}");
             }
 
+            foreach (KeyValuePair<string, int> planted in result.Planted.Where(p => p.Key is not ("SL1001" or "SL1010") && result.Count(p.Key) < p.Value).OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                result.Problems.Add($"fewer diagnostics than planted mistakes: {planted.Key} {result.Count(planted.Key)} < {planted.Value}");
+            }
+
             return result;
         }
 
@@ -763,7 +778,7 @@ namespace StreamLint.Benchmarks
             ["no_reference_streamlint_ms"] = Program.Round(this.NoReferenceMs),
             ["streamlint_ms_per_analyzer"] = this.PerAnalyzerMs.ToDictionary(p => p.Key, p => (object?)Program.Round(p.Value)),
             ["diagnostics"] = this.DiagnosticCounts,
-            ["planted"] = new Dictionary<string, int> { ["SL1001"] = this.ExpectedSL1001, ["SL1010"] = this.ExpectedSL1010 },
+            ["planted"] = this.Planted.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             ["samples"] = new Dictionary<string, object?>
             {
                 ["compile_ms"] = this.CompileSamples.Select(Program.Round).ToArray(),

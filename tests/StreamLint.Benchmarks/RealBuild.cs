@@ -55,13 +55,11 @@ namespace StreamLint.Benchmarks
                     foreach (string kind in options.Corpora)
                     {
                         bool streaming = kind == "streaming";
-                        // The streaming project gets every file the generator writes. While the generator still emits
-                        // its stand-in declarations of Streamiz and Confluent.Kafka, they shadow the real packages'
-                        // types (CS0436 is silenced); generators written against the real APIs drop them.
-                        bool standIns = corpus.Files.Any(f => f.Kind == FileKind.StandIns);
+                        // The streaming project gets every file the generator produces, the no-reference one the
+                        // shared and business files only.
                         List<GeneratedFile> files = streaming
-                            ? corpus.Files.Select(f => standIns && f.Kind == FileKind.Streamiz ? WithStandInTopology(f) : f).ToList()
-                            : corpus.Files.Where(f => f.Kind is FileKind.Shared or FileKind.Business).ToList();
+                            ? corpus.Files.ToList()
+                            : corpus.WithoutStreaming.ToList();
                         string project = WriteProject(work, $"c{size}-{kind}", files, version, streaming);
                         int loc = files.Sum(f => f.Lines);
                         Program.Log($"{size} {kind}: {loc} lines in {files.Count} files; restoring");
@@ -121,13 +119,6 @@ namespace StreamLint.Benchmarks
             Console.WriteLine(summary);
             return options.Strict && budgets.Any(b => b.Status == "FAIL") ? 1 : 0;
         }
-
-        /// <summary>
-        /// The stand-in <c>Streamiz.Kafka.Net.Topology</c> and the package's <c>Streamiz.Kafka.Net.Stream.Topology</c> are
-        /// both in scope of a generated topology file: an alias picks the stand-in's, as the in-process corpus does.
-        /// </summary>
-        private static GeneratedFile WithStandInTopology(GeneratedFile file) =>
-            new GeneratedFile(file.Path, file.Kind, "using Topology = Streamiz.Kafka.Net.Topology;\n" + file.Text, file.Lines + 1);
 
         private static string Fmt(double ms) => ms <= 0 ? "<1" : ms.ToString("0", CultureInfo.InvariantCulture);
 
@@ -236,7 +227,6 @@ namespace StreamLint.Benchmarks
                     <ImplicitUsings>disable</ImplicitUsings>
                     <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
                     <GenerateDocumentationFile>false</GenerateDocumentationFile>
-                    <NoWarn>$(NoWarn);CS0436</NoWarn>
                   </PropertyGroup>
                   <ItemGroup>
                     <GlobalAnalyzerConfigFiles Include="../bench.globalconfig" />

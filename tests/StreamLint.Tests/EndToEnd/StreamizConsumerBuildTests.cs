@@ -79,52 +79,15 @@ namespace Consumer
             Assert.False(build.Output.Contains("error SL", StringComparison.Ordinal), build.Describe("No StreamLint error expected."));
         }
 
-        private void WriteConsumer()
-        {
-            Directory.CreateDirectory(this.projectDirectory);
-            Directory.CreateDirectory(this.packagesDirectory);
-
-            // The real Streamiz.Kafka.Net 1.8.2 assemblies the tests compile against, referenced by path so the
-            // consumer restores nothing but StreamLint.
-            string libDirectory = Path.Combine(this.work, "lib");
-            Directory.CreateDirectory(libDirectory);
-            var references = new System.Text.StringBuilder();
-            foreach (Type type in new[] { typeof(global::Streamiz.Kafka.Net.StreamBuilder), typeof(global::Confluent.Kafka.ConsumerConfig), typeof(global::Microsoft.Extensions.Logging.ILoggerFactory) })
-            {
-                string source = type.Assembly.Location;
-                string copy = Path.Combine(libDirectory, Path.GetFileName(source));
-                File.Copy(source, copy, overwrite: true);
-                references.Append($@"    <Reference Include=""{Path.GetFileNameWithoutExtension(source)}"">
-      <HintPath>{Escape(copy)}</HintPath>
-    </Reference>
-");
-            }
-
-            File.WriteAllText(Path.Combine(this.work, "Directory.Build.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(this.work, "Directory.Build.targets"), "<Project />\n");
-            File.WriteAllText(Path.Combine(this.work, "Directory.Packages.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(this.work, "nuget.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
-<configuration>
-  <packageSources>
-    <add key=""streamlint-e2e"" value=""{Escape(this.package.FeedDirectory)}"" />
-  </packageSources>
-</configuration>
-");
-            File.WriteAllText(Path.Combine(this.work, ".editorconfig"), "root = true\n");
-            File.WriteAllText(Path.Combine(this.projectDirectory, "Consumer.csproj"), $@"<Project Sdk=""Microsoft.NET.Sdk"">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
-    <RestorePackagesPath>{Escape(this.packagesDirectory)}</RestorePackagesPath>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include=""StreamLint"" Version=""{this.package.Version}"" PrivateAssets=""all"" />
-{references}  </ItemGroup>
-</Project>
-");
-            File.WriteAllText(Path.Combine(this.projectDirectory, "ClickCounts.cs"), Source);
-        }
-
-        private static string Escape(string text) => System.Security.SecurityElement.Escape(text) ?? text;
+        // The real Streamiz.Kafka.Net 1.8.2 assemblies the tests compile against.
+        private void WriteConsumer() =>
+            LibraryConsumerProject.Write(
+                this.work,
+                this.projectDirectory,
+                this.packagesDirectory,
+                this.package,
+                new[] { typeof(global::Streamiz.Kafka.Net.StreamBuilder), typeof(global::Confluent.Kafka.ConsumerConfig), typeof(global::Microsoft.Extensions.Logging.ILoggerFactory) },
+                "ClickCounts.cs",
+                Source);
     }
 }

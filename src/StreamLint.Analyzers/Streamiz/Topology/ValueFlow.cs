@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using StreamLint.Core;
+using StreamLint.Core.Flow;
 
 namespace StreamLint.Streamiz.Topology
 {
@@ -14,6 +15,9 @@ namespace StreamLint.Streamiz.Topology
     /// definition), parameters (the entering helper call's argument, or every call site in the compilation), fields and
     /// get-only properties assigned only in their type's constructors and initialisers, and same-compilation helpers'
     /// return statements. Null ("unknown") whenever one path cannot be followed: callers stay silent then.
+    /// What is not Streamiz-specific comes from Core's <see cref="ValueOrigins"/>: the constructor writes of a field or
+    /// property, a body's return statements, an operation's root. This class adds the helper environments
+    /// (<see cref="FlowEnv"/>: a helper's parameters read as the entering call's arguments).
     /// </summary>
     internal sealed class ValueFlow
     {
@@ -21,12 +25,14 @@ namespace StreamLint.Streamiz.Topology
 
         private readonly LibraryContext library;
         private readonly StreamizSymbols symbols;
+        private readonly ValueOrigins origins;
         private readonly Cache<ISymbol, ImmutableArray<Origin>?> memberValues = new Cache<ISymbol, ImmutableArray<Origin>?>(SymbolEqualityComparer.Default);
 
         public ValueFlow(LibraryContext library, StreamizSymbols symbols)
         {
             this.library = library;
             this.symbols = symbols;
+            this.origins = new ValueOrigins(library);
         }
 
         public ImmutableArray<Origin>? Origins(IOperation operation, FlowEnv? env, CancellationToken cancellationToken)
@@ -56,7 +62,7 @@ namespace StreamLint.Streamiz.Topology
                 case IConversionOperation { Conversion.IsReference: true } conversion:
                     return this.Collect(conversion.Operand, env, found, depth + 1, cancellationToken);
                 case ILocalReferenceOperation local:
-                    ImmutableArray<IOperation> values = this.library.DefinitionsFor(Root(local)).ReachingValues(local);
+                    ImmutableArray<IOperation> values = this.library.DefinitionsFor(ValueOrigins.RootOf(local)).ReachingValues(local);
                     if (values.IsDefaultOrEmpty)
                     {
                         return false;
@@ -101,10 +107,10 @@ namespace StreamLint.Streamiz.Topology
 
             var inner = new FlowEnv(method.OriginalDefinition, call, env);
             bool any = false;
-            foreach (IOperation returned in Returns(declaration))
+            foreach (IReturnOperation returned in ValueOrigins.ReturnsOf(declaration))
             {
                 any = true;
-                if (!this.Collect(returned, inner, found, depth + 1, cancellationToken))
+                if (returned.ReturnedValue is not { } value || !this.Collect(value, inner, found, depth + 1, cancellationToken))
                 {
                     return false;
                 }
@@ -172,97 +178,22 @@ namespace StreamLint.Streamiz.Topology
 
         private ImmutableArray<Origin>? MemberValues(ISymbol member, int depth, CancellationToken cancellationToken)
         {
-            bool constrained = member switch
-            {
-                IFieldSymbol field => field.IsReadOnly || field.DeclaredAccessibility == Accessibility.Private,
-                IPropertySymbol property => property.SetMethod is null || property.SetMethod.DeclaredAccessibility == Accessibility.Private || property.SetMethod.IsInitOnly,
-                _ => false,
-            };
-            if (!constrained || member.ContainingType is not { } type || (member is IPropertySymbol { SetMethod.IsInitOnly: true }))
-            {
-                return null;
-            }
-
-            var values = new List<IOperation>();
-            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
-            {
-                SyntaxNode typeSyntax = reference.GetSyntax(cancellationToken);
-                SemanticModel model = this.library.ModelFor(typeSyntax.SyntaxTree);
-                foreach (SyntaxNode node in typeSyntax.DescendantNodes())
-                {
-                    switch (node)
-                    {
-                        case VariableDeclaratorSyntax { Initializer: { } init } declarator when declarator.Identifier.ValueText == member.Name
-                            && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator, cancellationToken), member):
-                            if (model.GetOperation(init.Value, cancellationToken) is { } initValue)
-                            {
-                                values.Add(initValue);
-                            }
-
-                            break;
-                        case PropertyDeclarationSyntax { Initializer: { } propertyInit } declaration when declaration.Identifier.ValueText == member.Name:
-                            if (model.GetOperation(propertyInit.Value, cancellationToken) is { } propertyValue)
-                            {
-                                values.Add(propertyValue);
-                            }
-
-                            break;
-                        case AssignmentExpressionSyntax assignment when NameOf(assignment.Left) == member.Name:
-                            if (model.GetOperation(assignment, cancellationToken) is not IAssignmentOperation op
-                                || !(op.Target is IMemberReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Member, member)))
-                            {
-                                continue;
-                            }
-
-                            if (op is not ISimpleAssignmentOperation simple || !InConstructor(assignment))
-                            {
-                                return null;
-                            }
-
-                            values.Add(simple.Value);
-                            break;
-                    }
-                }
-            }
-
-            if (values.Count == 0)
+            ImmutableArray<MemberWrite> writes = this.origins.ConstructorWrites(member, cancellationToken);
+            if (writes.IsDefaultOrEmpty)
             {
                 return null;
             }
 
             var origins = new List<Origin>();
-            foreach (IOperation value in values)
+            foreach (MemberWrite write in writes)
             {
-                if (!this.Collect(value, null, origins, depth + 1, cancellationToken))
+                if (!this.Collect(write.Value, null, origins, depth + 1, cancellationToken))
                 {
                     return null;
                 }
             }
 
             return origins.ToImmutableArray();
-        }
-
-        private static string? NameOf(ExpressionSyntax expression) => expression switch
-        {
-            IdentifierNameSyntax name => name.Identifier.ValueText,
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            _ => null,
-        };
-
-        private static bool InConstructor(SyntaxNode node)
-        {
-            for (SyntaxNode? current = node.Parent; current is not null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case ConstructorDeclarationSyntax:
-                        return true;
-                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
-                        return false;
-                }
-            }
-
-            return false;
         }
 
         private static bool IsAutoProperty(IPropertySymbol property)
@@ -274,41 +205,6 @@ namespace StreamLint.Streamiz.Topology
 
             return property.ContainingType.GetMembers().OfType<IFieldSymbol>()
                 .Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
-        }
-
-        /// <summary>The values a method or local function returns (an expression body counts as one return).</summary>
-        public static IEnumerable<IOperation> Returns(IOperation declaration)
-        {
-            var stack = new Stack<IOperation>();
-            stack.Push(declaration);
-            while (stack.Count > 0)
-            {
-                IOperation current = stack.Pop();
-                if (current is IReturnOperation { ReturnedValue: { } value })
-                {
-                    yield return value;
-                    continue;
-                }
-
-                foreach (IOperation child in current.ChildOperations)
-                {
-                    if (child is not IAnonymousFunctionOperation and not ILocalFunctionOperation || current == declaration)
-                    {
-                        stack.Push(child);
-                    }
-                }
-            }
-        }
-
-        public static IOperation Root(IOperation operation)
-        {
-            IOperation current = operation;
-            while (current.Parent is { } parent)
-            {
-                current = parent;
-            }
-
-            return current;
         }
     }
 }
