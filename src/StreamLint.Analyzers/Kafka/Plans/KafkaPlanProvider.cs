@@ -61,13 +61,22 @@ namespace StreamLint.Kafka.Plans
             var extent = new List<PlanLocation> { LocationOf(site.Loop!.Syntax) };
             if (client is not null)
             {
-                extent.Add(LocationOf(client.Build.Syntax));
+                extent.Add(LocationOf(StatementOf(client.Build.Syntax)));
                 if (client.Builder is { } builder)
                 {
                     extent.Add(LocationOf(builder.Syntax));
                 }
 
                 extent.AddRange(client.Settings.Creations.Select(c => LocationOf(c.Syntax)));
+            }
+
+            foreach (IInvocationOperation produce in produces)
+            {
+                if (produce.Instance is { } producerReceiver && kafka.ClientOf(producerReceiver, cancellationToken) is { } producer)
+                {
+                    extent.Add(LocationOf(StatementOf(producer.Build.Syntax)));
+                    extent.AddRange(producer.Settings.Creations.Select(c => LocationOf(c.Syntax)));
+                }
             }
 
             var steps = new List<PlanStep>();
@@ -306,6 +315,10 @@ namespace StreamLint.Kafka.Plans
 
             return new PlanGuarantee(GuaranteeLevel.ExactlyOnce, "consume-transform-produce in producer transactions: InitTransactions, offsets sent with SendOffsetsToTransaction, CommitTransaction/AbortTransaction, enable.auto.commit off");
         }
+
+        /// <summary>The statement or member holding a client's Build() (a using declaration included), where its diagnostics are reported.</summary>
+        private static SyntaxNode StatementOf(SyntaxNode build) =>
+            build.FirstAncestorOrSelf<SyntaxNode>(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax) ?? build;
 
         private static int Line(IOperation operation) => operation.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
 
