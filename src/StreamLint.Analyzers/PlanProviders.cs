@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using StreamLint.Core.Plans;
+using StreamLint.Kafka.Plans;
 using StreamLint.Spark.Plans;
+using StreamLint.Streamiz.Plans;
 
 namespace StreamLint
 {
@@ -8,6 +10,8 @@ namespace StreamLint
     public static class PlanProviders
     {
         public static ImmutableArray<IPlanProvider> All { get; } = ImmutableArray.Create<IPlanProvider>(
-            new SparkPlanProvider());
+            new SparkPlanProvider(),
+            new StreamizPlanProvider(),
+            new KafkaPlanProvider());
     }
 }

@@ -26,6 +26,7 @@ namespace StreamLint.Cli
             string root = Path.GetDirectoryName(path)!;
             var plans = new List<PlanReport>();
             var others = new List<PlanDiagnostic>();
+            var unrestored = new List<string>();
             using (MSBuildWorkspace workspace = MSBuildWorkspace.Create())
             {
                 var loadErrors = new List<string>();
@@ -83,6 +84,11 @@ namespace StreamLint.Cli
                     var projectPlans = PlanProviders.All.SelectMany(p => p.Plans(compilation, cancellationToken)).ToList();
                     if (projectPlans.Count == 0)
                     {
+                        if (NeverRestored(project))
+                        {
+                            unrestored.Add(project.Name);
+                        }
+
                         continue;
                     }
 
@@ -100,6 +106,12 @@ namespace StreamLint.Cli
 
                     others.AddRange(diagnostics.Where(d => !attached.Contains(d) && d.Severity != DiagnosticSeverity.Hidden).Select(d => Convert(d, root)));
                 }
+            }
+
+            if (plans.Count == 0 && unrestored.Count > 0)
+            {
+                // Without restore a project loads without its package references, so its streaming code is invisible.
+                return Program.Fail(ExitCodes.LoadFailed, $"{unrestored[0]} does not restore: its packages were never restored (run dotnet restore)");
             }
 
             if (plans.Count == 0)
@@ -216,6 +228,34 @@ namespace StreamLint.Cli
         /// <summary>Paths relative to the project's folder, with forward slashes, so reports read the same on every machine.</summary>
         private static string Relative(string root, string file) =>
             file.Length == 0 ? file : Path.GetRelativePath(root, file).Replace('\\', '/');
+
+        /// <summary>
+        /// A project that references packages but has no restore output (obj/project.assets.json next to it, or under an
+        /// artifacts/obj folder above it).
+        /// </summary>
+        private static bool NeverRestored(Project project)
+        {
+            if (project.FilePath is not { } file || !File.Exists(file) || !File.ReadAllText(file).Contains("PackageReference", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            string directory = Path.GetDirectoryName(file)!;
+            if (File.Exists(Path.Combine(directory, "obj", "project.assets.json")))
+            {
+                return false;
+            }
+
+            for (DirectoryInfo? current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+            {
+                if (Directory.Exists(Path.Combine(current.FullName, "artifacts", "obj")))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static void Progress(string message) => Console.Error.WriteLine("streamlint: " + message);
     }

@@ -18,14 +18,19 @@ namespace StreamLint.Tests.Plans
     /// </summary>
     internal static class Plans
     {
-        public static IReadOnlyList<PlanReport> Of(IReadOnlyDictionary<string, ReportDiagnostic>? severities, params (string Path, string Text)[] files)
+        public static IReadOnlyList<PlanReport> Of(IReadOnlyDictionary<string, ReportDiagnostic>? severities, params (string Path, string Text)[] files) =>
+            Of(Libraries.Spark, severities, files);
+
+        public static IReadOnlyList<PlanReport> Of(Libraries libraries, IReadOnlyDictionary<string, ReportDiagnostic>? severities, params (string Path, string Text)[] files)
         {
             CSharpCompilation compilation = CSharpCompilation.Create(
                 "Plans",
                 files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)),
-                LibraryReferences.For(Libraries.Spark),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, specificDiagnosticOptions: severities));
-            Xunit.Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+                LibraryReferences.For(libraries),
+                new CSharpCompilationOptions(
+                    files.Any(f => HasTopLevelStatements(f.Text)) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                    specificDiagnosticOptions: severities));
+            Xunit.Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString() + " @ " + d.Location.SourceTree?.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString()));
 
             ImmutableArray<Diagnostic> diagnostics = compilation.WithAnalyzers(Repository.Analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             return StreamLint.PlanProviders.All
@@ -39,6 +44,11 @@ namespace StreamLint.Tests.Plans
         }
 
         public static IReadOnlyList<PlanReport> Of(string source) => Of(null, ("Program.cs", source));
+
+        public static IReadOnlyList<PlanReport> Of(Libraries libraries, string source) => Of(libraries, null, ("Program.cs", source));
+
+        private static bool HasTopLevelStatements(string text) =>
+            CSharpSyntaxTree.ParseText(text).GetRoot().ChildNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any();
 
         /// <summary>The <c>dotnet_diagnostic.ID.severity</c> lines of an .editorconfig.</summary>
         public static IReadOnlyDictionary<string, ReportDiagnostic> Severities(string editorConfig) =>

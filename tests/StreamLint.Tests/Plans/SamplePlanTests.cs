@@ -7,17 +7,20 @@ using Xunit;
 namespace StreamLint.Tests.Plans
 {
     /// <summary>
-    /// docs/sample/ClickstreamPipeline/plan.md is the sample's plan as `streamlint plan --format markdown` prints it,
-    /// regenerated here in-process (provider + renderer, the sample's .editorconfig severities) so it never goes stale.
-    /// Set STREAMLINT_UPDATE_PLAN=1 to rewrite it.
+    /// Each sample's plan.md (docs/sample/ClickstreamPipeline, docs/sample/OrderConsumer) is its plan as
+    /// `streamlint plan --format markdown` prints it, regenerated here in-process (providers + renderer, the sample's
+    /// .editorconfig severities) so it never goes stale. Set STREAMLINT_UPDATE_PLAN=1 to rewrite them.
     /// </summary>
     public class SamplePlanTests
     {
-        [Fact]
-        public void Sample_plan_is_current()
+        [Theory]
+        [InlineData("ClickstreamPipeline", Libraries.Spark)]
+        [InlineData("OrderConsumer", Libraries.Kafka)]
+        internal void Sample_plan_is_current(string sample, Libraries libraries)
         {
-            string folder = Repository.PathOf("docs", "sample", "ClickstreamPipeline");
+            string folder = Repository.PathOf("docs", "sample", sample);
             string markdown = PlanMarkdown.Render(Plans.Of(
+                libraries,
                 Plans.Severities(Path.Combine(folder, ".editorconfig")),
                 ("Program.cs", File.ReadAllText(Path.Combine(folder, "Program.cs")))));
             string file = Path.Combine(folder, "plan.md");
@@ -26,7 +29,7 @@ namespace StreamLint.Tests.Plans
                 File.WriteAllText(file, markdown);
             }
 
-            Assert.True(File.Exists(file), "docs/sample/ClickstreamPipeline/plan.md is missing: run this test with STREAMLINT_UPDATE_PLAN=1");
+            Assert.True(File.Exists(file), $"docs/sample/{sample}/plan.md is missing: run this test with STREAMLINT_UPDATE_PLAN=1");
             Assert.Equal(File.ReadAllText(file).Replace("\r\n", "\n"), markdown);
         }
     }
