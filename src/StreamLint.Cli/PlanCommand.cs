@@ -230,8 +230,8 @@ namespace StreamLint.Cli
             file.Length == 0 ? file : Path.GetRelativePath(root, file).Replace('\\', '/');
 
         /// <summary>
-        /// A project that references packages but has no restore output (obj/project.assets.json next to it, or under an
-        /// artifacts/obj folder above it).
+        /// A project that references packages but has no restore output (obj/project.assets.json next to it, or
+        /// artifacts/obj/&lt;project&gt;/project.assets.json above it).
         /// </summary>
         private static bool NeverRestored(Project project)
         {
@@ -246,9 +246,11 @@ namespace StreamLint.Cli
                 return false;
             }
 
+            // With UseArtifactsOutput the restore output sits in artifacts/obj/<project>/ of the folder holding Directory.Build.props.
+            string name = Path.GetFileNameWithoutExtension(file);
             for (DirectoryInfo? current = new DirectoryInfo(directory); current is not null; current = current.Parent)
             {
-                if (Directory.Exists(Path.Combine(current.FullName, "artifacts", "obj")))
+                if (File.Exists(Path.Combine(current.FullName, "artifacts", "obj", name, "project.assets.json")))
                 {
                     return false;
                 }

@@ -9,7 +9,8 @@ namespace StreamLint.Tests.EndToEnd
 {
     /// <summary>
     /// The streamlint tool as a user gets it: packed to a local feed, installed to a tool path, run on the sample in
-    /// each format, and on bad paths. One pack, one install, a few runs.
+    /// each format, on a solution of a Spark, a Confluent.Kafka and a plain project, and on bad paths, code without
+    /// streaming and an unrestored project (exit codes 0–4). One pack, one install, two restores, a few runs.
     /// </summary>
     [Collection(EndToEndCollection.Name)]
     public sealed class PlanToolTests
@@ -34,7 +35,7 @@ namespace StreamLint.Tests.EndToEnd
                 string tool = Path.Combine(tools, "streamlint");
                 string sample = Path.Combine(root, "docs", "sample", "ClickstreamPipeline");
 
-                (int code, string markdown) = Run(tool, "plan", sample, "--format", "markdown");
+                (int code, string markdown, _) = Run(tool, "plan", sample, "--format", "markdown");
                 Assert.Equal(0, code);
                 Assert.Equal(File.ReadAllText(Path.Combine(sample, "plan.md")).Replace("\r\n", "\n"), markdown.Replace("\r\n", "\n"));
                 foreach (string block in markdown.Split("```mermaid\n").Skip(1).Select(b => b.Substring(0, b.IndexOf("```", System.StringComparison.Ordinal))))
@@ -45,22 +46,123 @@ namespace StreamLint.Tests.EndToEnd
                     Assert.Equal(0, block.Count(c => c == '"') % 2);
                 }
 
-                (code, string json) = Run(tool, "plan", sample, "--format", "json");
+                (code, string json, _) = Run(tool, "plan", sample, "--format", "json");
                 Assert.Equal(0, code);
                 CheckSchema(json, Path.Combine(root, "docs", "plan.schema.json"));
 
-                (code, string text) = Run(tool, "plan", sample);
+                (code, string text, _) = Run(tool, "plan", sample);
                 Assert.Equal(0, code);
                 Assert.Contains("clicks-to-warehouse", text);
 
                 Assert.Equal(1, Run(tool, "plan", sample, "--fail-on", "warning").Code);
                 Assert.Equal(2, Run(tool, "plan", Path.Combine(work, "missing.csproj")).Code);
                 Assert.Equal(2, Run(tool, "plan", Path.Combine(root, "README.md")).Code);
+
+                // A solution of a Spark project, a Confluent.Kafka project and a project without streaming code: one restore.
+                string solution = WriteSolution(Path.Combine(work, "multi"));
+                CliResult restoreSolution = await DotnetCli.RunAsync(Path.GetDirectoryName(solution)!, new[] { "restore", solution });
+                Assert.True(restoreSolution.Succeeded, restoreSolution.Describe("restore of the solution failed"));
+                (code, text, string error) = Run(tool, "plan", solution);
+                Assert.True(code == 0, error);
+                Assert.Contains("Job.Run query (spark query, ", text);
+                Assert.Contains("Worker.Run consume loop (kafka consume loop, ", text);
+                Assert.Contains("guarantee  at-most-once: offsets are auto-stored when Consume returns", text);
+                Assert.Contains("SL3001", text);
+
+                (code, _, error) = Run(tool, "plan", Path.Combine(work, "multi", "Plain", "Plain.csproj"));
+                Assert.Equal(4, code);
+                OneLineError(error, "no streaming code found in ");
+
+                // A Confluent.Kafka project whose packages were never restored: its consume loop is invisible, and the tool says why.
+                string unrestored = Path.Combine(work, "unrestored");
+                WriteProject(unrestored, "Unrestored", "    <PackageReference Include=\"Confluent.Kafka\" Version=\"2.16.0\" />\n", KafkaJob);
+                (code, _, error) = Run(tool, "plan", Path.Combine(unrestored, "Unrestored", "Unrestored.csproj"));
+                Assert.Equal(3, code);
+                OneLineError(error, "Unrestored does not restore: its packages were never restored (run dotnet restore)");
             }
             finally
             {
                 TempDirectories.Delete(work);
             }
+        }
+
+        /// <summary>Every line on standard error is the tool's own ("streamlint: …"), and the last one is the error.</summary>
+        private static void OneLineError(string error, string expected)
+        {
+            string[] lines = error.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
+            Assert.All(lines, l => Assert.StartsWith("streamlint: ", l));
+            Assert.Contains(expected, lines[lines.Length - 1]);
+        }
+
+        /// <summary>
+        /// Multi.sln under <paramref name="folder"/>: SparkJob (the Microsoft.Spark reference stub), KafkaJob (the real
+        /// Confluent.Kafka assembly) and Plain (no streaming library), each library referenced by path so restore needs no feed.
+        /// </summary>
+        private static string WriteSolution(string folder)
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />\n");
+            File.WriteAllText(Path.Combine(folder, "Directory.Build.targets"), "<Project />\n");
+            File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"), "<Project />\n");
+            File.WriteAllText(Path.Combine(folder, "nuget.config"), "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n  </packageSources>\n</configuration>\n");
+            WriteProject(folder, "SparkJob", Reference(typeof(global::Microsoft.Spark.Sql.DataFrame)), @"using Microsoft.Spark.Sql;
+public static class Job
+{
+    public static void Run(SparkSession spark) =>
+        spark.ReadStream().Format(""kafka"").Option(""subscribe"", ""clicks"").Load()
+            .WriteStream().Format(""parquet"").Option(""path"", ""/data/clicks"").Option(""checkpointLocation"", ""/cp/clicks"").Start();
+}
+");
+            WriteProject(folder, "KafkaJob", Reference(typeof(global::Confluent.Kafka.ConsumerConfig)), KafkaJob);
+            WriteProject(folder, "Plain", string.Empty, "public static class Plain { public static int Answer => 42; }\n");
+            var projects = new[] { "SparkJob", "KafkaJob", "Plain" }.Select((name, i) => (Name: name, Id: "{" + new System.Guid(i + 1, 0, 0, new byte[8]).ToString().ToUpperInvariant() + "}")).ToList();
+            var sln = new System.Text.StringBuilder("Microsoft Visual Studio Solution File, Format Version 12.00\n# Visual Studio Version 17\n");
+            foreach (var project in projects)
+            {
+                sln.Append($"Project(\"{{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}}\") = \"{project.Name}\", \"{project.Name}{Path.DirectorySeparatorChar}{project.Name}.csproj\", \"{project.Id}\"\nEndProject\n");
+            }
+
+            sln.Append("Global\n\tGlobalSection(SolutionConfigurationPlatforms) = preSolution\n\t\tDebug|Any CPU = Debug|Any CPU\n\tEndGlobalSection\n\tGlobalSection(ProjectConfigurationPlatforms) = postSolution\n");
+            foreach (var project in projects)
+            {
+                sln.Append($"\t\t{project.Id}.Debug|Any CPU.ActiveCfg = Debug|Any CPU\n\t\t{project.Id}.Debug|Any CPU.Build.0 = Debug|Any CPU\n");
+            }
+
+            sln.Append("\tEndGlobalSection\nEndGlobal\n");
+            string file = Path.Combine(folder, "Multi.sln");
+            File.WriteAllText(file, sln.ToString());
+            return file;
+        }
+
+        private const string KafkaJob = @"using System.Threading;
+using Confluent.Kafka;
+public static class Worker
+{
+    public static void Run(CancellationToken token)
+    {
+        var config = new ConsumerConfig { BootstrapServers = ""localhost:9092"", GroupId = ""orders"" };
+        using var consumer = new ConsumerBuilder<string, string>(config).Build();
+        consumer.Subscribe(""orders"");
+        while (!token.IsCancellationRequested)
+        {
+            var result = consumer.Consume(token);
+            System.IO.File.AppendAllText(""orders.txt"", result.Message.Value);
+        }
+
+        consumer.Close();
+    }
+}
+";
+
+        private static string Reference(System.Type type) =>
+            $"    <Reference Include=\"{type.Assembly.GetName().Name}\"><HintPath>{System.Security.SecurityElement.Escape(type.Assembly.Location)}</HintPath></Reference>\n";
+
+        private static void WriteProject(string folder, string name, string references, string source)
+        {
+            string directory = Path.Combine(folder, name);
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n  <ItemGroup>\n{references}  </ItemGroup>\n</Project>\n");
+            File.WriteAllText(Path.Combine(directory, name + ".cs"), source);
         }
 
         /// <summary>A minimal check against docs/plan.schema.json: the required fields of the document, each plan and its parts.</summary>
@@ -99,7 +201,7 @@ namespace StreamLint.Tests.EndToEnd
             }
         }
 
-        private static (int Code, string Output) Run(string tool, params string[] arguments)
+        private static (int Code, string Output, string Error) Run(string tool, params string[] arguments)
         {
             var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (string argument in arguments)
@@ -111,8 +213,7 @@ namespace StreamLint.Tests.EndToEnd
             Task<string> error = process.StandardError.ReadToEndAsync();
             string output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            _ = error.Result;
-            return (process.ExitCode, output);
+            return (process.ExitCode, output, error.Result);
         }
     }
 }
