@@ -26,7 +26,7 @@ namespace StreamLint.Core
         private readonly Cache<string, bool> stringLiterals = new Cache<string, bool>(StringComparer.Ordinal);
         private readonly Cache<string, bool> identifiers = new Cache<string, bool>(StringComparer.Ordinal);
         private readonly Cache<SyntaxTree, SemanticModel> models = new Cache<SyntaxTree, SemanticModel>();
-        private readonly Cache<string, ImmutableArray<BoundCall>> boundCalls = new Cache<string, ImmutableArray<BoundCall>>(StringComparer.Ordinal);
+        private readonly Cache<(string Name, NameSet? Files), ImmutableArray<BoundCall>> boundCalls = new Cache<(string Name, NameSet? Files), ImmutableArray<BoundCall>>();
 
         private LibraryContext(Compilation compilation) => this.Compilation = compilation;
 
@@ -104,13 +104,24 @@ namespace StreamLint.Core
         /// compilation holding the same tree; only those are bound — not every invocation of every file.
         /// </summary>
         public ImmutableArray<BoundCall> CallsNamed(string name, CancellationToken cancellationToken) =>
-            this.boundCalls.GetOrAdd(name, n =>
+            this.CallsNamed(name, null, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="CallsNamed(string, CancellationToken)"/>, in the files whose text names one of
+        /// <paramref name="inFilesNaming"/> only (<see cref="TreeText.IsRelevant"/>): a library's operators with common
+        /// names (Count, Join, To) are then bound where that library's code can be, not in every file that counts.
+        /// </summary>
+        public ImmutableArray<BoundCall> CallsNamed(string name, NameSet? inFilesNaming, CancellationToken cancellationToken) =>
+            this.boundCalls.GetOrAdd((name, inFilesNaming), key =>
             {
                 var bound = ImmutableArray.CreateBuilder<BoundCall>();
                 int treeIndex = 0;
                 foreach (SyntaxTree tree in this.Compilation.SyntaxTrees)
                 {
-                    IReadOnlyList<InvocationExpressionSyntax> calls = TreeText.For(tree).InvocationsNamed(n, cancellationToken);
+                    TreeText text = TreeText.For(tree);
+                    IReadOnlyList<InvocationExpressionSyntax> calls = key.Files is { } words && !text.IsRelevant(words, cancellationToken)
+                        ? Array.Empty<InvocationExpressionSyntax>()
+                        : text.InvocationsNamed(key.Name, cancellationToken);
                     if (calls.Count > 0)
                     {
                         SemanticModel model = this.ModelFor(tree);

@@ -75,7 +75,8 @@ namespace StreamLint.Streamiz
 
         /// <summary>
         /// Every operator in the compilation that keeps state or writes to Kafka, with the builders its topology is read
-        /// from (empty when unknown); computed once.
+        /// from (empty when unknown); computed once. Only files that can hold Streamiz code are read, as for the rules'
+        /// members (<see cref="LibraryContext.MembersIn"/>).
         /// </summary>
         internal ImmutableArray<StatefulUse> StatefulUses(CancellationToken cancellationToken)
         {
@@ -88,7 +89,7 @@ namespace StreamLint.Streamiz
             var uses = ImmutableArray.CreateBuilder<StatefulUse>();
             foreach (string name in StatefulOrSinkNames)
             {
-                foreach (BoundCall bound in this.Library.CallsNamed(name, cancellationToken))
+                foreach (BoundCall bound in this.Library.CallsNamed(name, StreamizApi.Words, cancellationToken))
                 {
                     IInvocationOperation call = bound.Invocation;
                     if (!this.Symbols.Scan.IsLibraryCall(call.TargetMethod) || this.Symbols.Is(call.TargetMethod.ContainingType, this.Symbols.StreamBuilder)
