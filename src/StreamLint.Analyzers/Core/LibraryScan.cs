@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Reflection.Metadata;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -17,6 +19,13 @@ namespace StreamLint.Core
         private static readonly ConditionalWeakTable<IAssemblySymbol, LibraryScan> Scans = new ConditionalWeakTable<IAssemblySymbol, LibraryScan>();
 
         private static readonly string[] EveryObjectsMembers = { "ToString", "Equals", "GetHashCode", "GetType", ".ctor", ".cctor" };
+
+        /// <summary>
+        /// Member names per library build (its modules' version ids): every compilation — each build, each IDE
+        /// snapshot after the references change — gets new assembly symbols for the same file, and the names are
+        /// the file's, so they are read once per process. A handful of library versions at most.
+        /// </summary>
+        private static readonly Dictionary<string, NameSet> NamesByBuild = new Dictionary<string, NameSet>(StringComparer.Ordinal);
 
         private LibraryScan(IAssemblySymbol assembly, NameSet words, NameSet methodNames)
         {
@@ -35,7 +44,7 @@ namespace StreamLint.Core
 
         /// <summary>The scan of <paramref name="assembly"/>, computed once per assembly symbol.</summary>
         public static LibraryScan For(IAssemblySymbol assembly, NameSet words) =>
-            Scans.GetValue(assembly, a => new LibraryScan(a, words, new NameSet(MemberNamesOf(a))));
+            Scans.GetValue(assembly, a => new LibraryScan(a, words, MethodNamesOf(a)));
 
         /// <summary>
         /// The library's assembly among the compilation's references (or the compilation itself when it is the
@@ -92,9 +101,96 @@ namespace StreamLint.Core
         public bool IsLibraryCall(IMethodSymbol method) =>
             SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, this.Assembly);
 
-        private static HashSet<string> MemberNamesOf(IAssemblySymbol assembly)
+        /// <summary>
+        /// The member names of a referenced library, read from its metadata tables once per build of the library; a
+        /// library compiled from source (the compilation itself) is read from its symbols.
+        /// </summary>
+        private static NameSet MethodNamesOf(IAssemblySymbol assembly)
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            List<ModuleMetadata>? modules = MetadataOf(assembly);
+            if (modules is null)
+            {
+                return new NameSet(Without(EveryObjectsMembers, MemberNamesOf(assembly)));
+            }
+
+            string build = assembly.Identity.GetDisplayName() + "|" + string.Join(",", modules.Select(m => m.GetModuleVersionId()));
+            lock (NamesByBuild)
+            {
+                if (NamesByBuild.TryGetValue(build, out NameSet? known))
+                {
+                    return known;
+                }
+            }
+
+            var names = new NameSet(Without(EveryObjectsMembers, modules.SelectMany(m => MemberNamesIn(m.GetMetadataReader()))));
+            lock (NamesByBuild)
+            {
+                if (NamesByBuild.Count >= 64)
+                {
+                    NamesByBuild.Clear(); // a long-lived IDE process that has seen many builds: start again
+                }
+
+                NamesByBuild[build] = names;
+            }
+
+            return names;
+        }
+
+        /// <summary>The metadata of every module of <paramref name="assembly"/>; null when one of them is source.</summary>
+        private static List<ModuleMetadata>? MetadataOf(IAssemblySymbol assembly)
+        {
+            var modules = new List<ModuleMetadata>();
+            foreach (IModuleSymbol module in assembly.Modules)
+            {
+                if (module.GetMetadata() is not { } metadata)
+                {
+                    return null;
+                }
+
+                modules.Add(metadata);
+            }
+
+            return modules;
+        }
+
+        /// <summary>The names of every method, property, field and event of every type of a module, as the symbols' MemberNames give them.</summary>
+        private static IEnumerable<string> MemberNamesIn(MetadataReader reader)
+        {
+            foreach (TypeDefinitionHandle handle in reader.TypeDefinitions)
+            {
+                TypeDefinition type = reader.GetTypeDefinition(handle);
+                foreach (MethodDefinitionHandle method in type.GetMethods())
+                {
+                    yield return reader.GetString(reader.GetMethodDefinition(method).Name);
+                }
+
+                foreach (PropertyDefinitionHandle property in type.GetProperties())
+                {
+                    yield return reader.GetString(reader.GetPropertyDefinition(property).Name);
+                }
+
+                foreach (FieldDefinitionHandle field in type.GetFields())
+                {
+                    yield return reader.GetString(reader.GetFieldDefinition(field).Name);
+                }
+
+                foreach (EventDefinitionHandle @event in type.GetEvents())
+                {
+                    yield return reader.GetString(reader.GetEventDefinition(@event).Name);
+                }
+            }
+        }
+
+        private static HashSet<string> Without(string[] excluded, IEnumerable<string> names)
+        {
+            var set = new HashSet<string>(names, StringComparer.Ordinal);
+            set.ExceptWith(excluded);
+            return set;
+        }
+
+        /// <summary>The member names of every type of <paramref name="assembly"/>, from its symbols.</summary>
+        internal static IEnumerable<string> MemberNamesOf(IAssemblySymbol assembly)
+        {
             var namespaces = new Stack<INamespaceSymbol>();
             namespaces.Push(assembly.GlobalNamespace);
             while (namespaces.Count > 0)
@@ -109,16 +205,17 @@ namespace StreamLint.Core
                 while (types.Count > 0)
                 {
                     INamedTypeSymbol type = types.Pop();
-                    names.UnionWith(type.MemberNames);
+                    foreach (string name in type.MemberNames)
+                    {
+                        yield return name;
+                    }
+
                     foreach (INamedTypeSymbol nested in type.GetTypeMembers())
                     {
                         types.Push(nested);
                     }
                 }
             }
-
-            names.ExceptWith(EveryObjectsMembers);
-            return names;
         }
     }
 }
