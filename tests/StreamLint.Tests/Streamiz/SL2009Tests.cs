@@ -79,6 +79,60 @@ static class ClickApp
 ");
 
         [Fact]
+        public Task TargetTypedConfig_Reports() =>
+            Verify.VerifyAnalyzerAsync(App(
+                @"        StreamConfig<StringSerDes, StringSerDes> config = {|SL2009:new|}() { ApplicationId = ""clicks"" };",
+                Counting));
+
+        [Fact]
+        public Task ConfigCreatedThroughAnAlias_Reports() =>
+            Verify.VerifyAnalyzerAsync("using Settings = Streamiz.Kafka.Net.StreamConfig;\n" + App(
+                @"        var config = new {|SL2009:Settings|} { ApplicationId = ""clicks"" };",
+                Counting));
+
+        [Fact]
+        public Task GuaranteeSetThroughAnAliasedConfig_Silent() =>
+            Verify.VerifyAnalyzerAsync("using Settings = Streamiz.Kafka.Net.StreamConfig;\n" + App(
+                @"        var config = new Settings { ApplicationId = ""clicks"" };
+        config.Guarantee = ProcessingGuarantee.EXACTLY_ONCE;",
+                Counting));
+
+        [Fact]
+        public Task ConfigOfADerivedTypeWithTheGuaranteeSetInItsConstructor_Silent() =>
+            Verify.VerifyAnalyzerAsync(App(
+                @"        var config = new ClickConfig();",
+                Counting,
+                @"
+    sealed class ClickConfig : StreamConfig<StringSerDes, StringSerDes>
+    {
+        public ClickConfig()
+        {
+            ApplicationId = ""clicks"";
+            Guarantee = ProcessingGuarantee.EXACTLY_ONCE;
+        }
+    }"));
+
+        [Fact]
+        public Task KafkaStreamCreatedTargetTyped_TiesTheTopologyToItsConfig() =>
+            Verify.VerifyAnalyzerAsync(Usings + @"
+static class ClickApp
+{
+    static void Run()
+    {
+        var counted = new StreamBuilder();
+        counted.Stream<string, string>(""clicks"").GroupByKey().Count();
+        var exact = new StreamConfig<StringSerDes, StringSerDes> { ApplicationId = ""a"", Guarantee = ProcessingGuarantee.EXACTLY_ONCE };
+        KafkaStream first = new(counted.Build(), exact);
+
+        var plain = new StreamBuilder();
+        plain.Stream<string, string>(""views"").Foreach((k, v, c) => Console.WriteLine(v));
+        var loose = new StreamConfig<StringSerDes, StringSerDes> { ApplicationId = ""b"" };
+        KafkaStream second = new(plain.Build(), loose);
+    }
+}
+");
+
+        [Fact]
         public Task Fix_AddsExactlyOnce_FixAll() =>
             Verify.VerifyCodeFixAsync(
                 App(@"        var config = new {|SL2009:StreamConfig<StringSerDes, StringSerDes>|} { ApplicationId = ""clicks"" };", Counting),

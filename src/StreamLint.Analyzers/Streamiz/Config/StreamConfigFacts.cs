@@ -140,19 +140,16 @@ namespace StreamLint.Streamiz.Config
             var configs = new Dictionary<SyntaxNode, ConfigCreation>();
             var kafkaStreams = new List<IObjectCreationOperation>();
             var writes = new List<(IOperation Receiver, GuaranteeState? Guarantee)>();
-            foreach (SyntaxTree tree in library.Compilation.SyntaxTrees)
+            List<SyntaxTree> trees = library.Compilation.SyntaxTrees.Where(t => TreeText.For(t).IsRelevant(StreamizApi.Words, cancellationToken)).ToList();
+            ConfigSyntax candidates = ConfigSyntax.For(streamiz, trees, cancellationToken);
+            foreach (SyntaxTree tree in trees)
             {
-                if (!TreeText.For(tree).IsRelevant(StreamizApi.Words, cancellationToken))
-                {
-                    continue;
-                }
-
                 SemanticModel model = library.ModelFor(tree);
                 foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
                     switch (node)
                     {
-                        case BaseObjectCreationExpressionSyntax:
+                        case BaseObjectCreationExpressionSyntax creationSyntax when candidates.MayCreateConfigOrStream(creationSyntax):
                             if (model.GetOperation(node, cancellationToken) is IObjectCreationOperation creation)
                             {
                                 if (symbols.IsOrDerives(creation.Type, symbols.StreamConfig))
@@ -167,7 +164,7 @@ namespace StreamLint.Streamiz.Config
 
                             break;
                         case AssignmentExpressionSyntax { Parent: not InitializerExpressionSyntax } assignment:
-                            if (assignment.Left is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax
+                            if (ConfigSyntax.MayWriteGuaranteeOrKey(assignment)
                                 && model.GetOperation(assignment, cancellationToken) is IAssignmentOperation write)
                             {
                                 if (write.Target is IPropertyReferenceOperation { Property: { } property, Instance: { } receiver }
