@@ -36,7 +36,7 @@ namespace StreamLint.Benchmarks
             {
                 Console.Error.WriteLine(e.Message);
                 Console.Error.WriteLine("usage: StreamLint.Benchmarks [--quick] [--json PATH] [--markdown PATH] [--sizes 10000,50000] [--reps N] [--ide-runs N] [--strict]");
-                Console.Error.WriteLine("       StreamLint.Benchmarks --real-build [--sizes 10000,50000] [--reps N] [--modes cold,warm] [--corpora streaming,no-reference] [--json PATH] [--markdown PATH] [--work DIR] [--keep] [--binlog] [--package-feed DIR --package-version V] [--strict]");
+                Console.Error.WriteLine("       StreamLint.Benchmarks --real-build [--sizes 10000,50000] [--reps N] [--warmups N] [--modes cold,warm] [--corpora streaming,no-reference] [--json PATH] [--markdown PATH] [--work DIR] [--keep] [--binlog] [--package-feed DIR --package-version V] [--strict]");
                 return 2;
             }
 
@@ -496,6 +496,14 @@ namespace StreamLint.Benchmarks
 
         public int Reps { get; private set; } = 5;
 
+        /// <summary>
+        /// <c>--warmups N</c> (real-build mode): untimed builds per corpus and mode before the measured ones. Unset: one
+        /// for cold builds (it fills the file cache), three for warm ones (the server's JIT has tiered up by then).
+        /// </summary>
+        public int? Warmups { get; private set; }
+
+        public int WarmupsFor(string mode) => this.Warmups ?? (mode == "warm" ? 3 : 1);
+
         public int IdeRuns { get; private set; } = 50;
 
         public int IdeWarmup { get; private set; } = 10;
@@ -566,6 +574,9 @@ namespace StreamLint.Benchmarks
                     case "--reps":
                         options.Reps = int.Parse(Value(), CultureInfo.InvariantCulture);
                         repsGiven = true;
+                        break;
+                    case "--warmups":
+                        options.Warmups = int.Parse(Value(), CultureInfo.InvariantCulture);
                         break;
                     case "--ide-runs":
                         options.IdeRuns = int.Parse(Value(), CultureInfo.InvariantCulture);

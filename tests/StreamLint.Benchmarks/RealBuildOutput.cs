@@ -78,7 +78,7 @@ namespace StreamLint.Benchmarks
             md.AppendLine();
             md.AppendLine($"{Environment.ProcessorCount} cores, .NET SDK {sdk}, `dotnet build -c Release --no-incremental -p:ReportAnalyzer=true`; StreamLint {version} from a local feed, peer {PeerPackage} {PeerVersion}, "
                 + $"the SDK's NetAnalyzers on as in every project; Streamiz.Kafka.Net {StreamizVersion} and Confluent.Kafka {ConfluentVersion} referenced by the streaming corpus; "
-                + $"medians of {options.Reps} builds after one untimed build per mode; *cold* = `-p:UseSharedCompilation=false` (a new compiler process loads every analyzer, as in CI), "
+                + $"medians of {options.Reps} builds after {options.WarmupsFor("cold")} untimed cold and {options.WarmupsFor("warm")} untimed warm build{(options.WarmupsFor("warm") == 1 ? "" : "s")} per corpus; *cold* = `-p:UseSharedCompilation=false` (a new compiler process loads every analyzer, as in CI), "
                 + $"*warm* = a compiler server of the benchmark's own, already running with the analyzers loaded. Load average before {loadBefore}, after {loadAfter}.");
             md.AppendLine();
             md.AppendLine("| LOC | corpus | mode | files (Spark/Streamiz/Kafka/other) | build s | Csc ms | all analyzers ms | StreamLint ms | share of Csc | ms/rule | peer mean / median ms | SDK analyzers mean / median ms | load (first build → last) |");
@@ -146,6 +146,8 @@ namespace StreamLint.Benchmarks
                 ["peer"] = new Dictionary<string, object?> { ["package"] = PeerPackage, ["version"] = PeerVersion },
                 ["streaming_packages"] = new Dictionary<string, object?> { ["Streamiz.Kafka.Net"] = StreamizVersion, ["Confluent.Kafka"] = ConfluentVersion, ["Microsoft.Spark"] = "reference stub (DLL reference)" },
                 ["repetitions"] = options.Reps,
+                ["warmup_builds_cold"] = options.WarmupsFor("cold"),
+                ["warmup_builds_warm"] = options.WarmupsFor("warm"),
                 ["report_resolution_ms"] = ResolutionMs,
                 ["note"] = "times from the compiler's -p:ReportAnalyzer=true report (1 ms resolution, 0 = '<0.001 s') and MSBuild's task performance summary (Csc); medians over builds",
                 ["results"] = results.Select(r => r.ToJson()).ToArray(),
