@@ -42,8 +42,9 @@ namespace StreamLint.Spark.Pipeline
                         optionsComplete = false;
                         break;
                     case "OutputMode":
+                        // A builder that escapes may get another mode where the model cannot see it, before or after this call.
                         this.OutputModeCall = call;
-                        mode = ReadMode(OperationFacts.Argument(call, 0));
+                        mode = builder.Complete ? ReadMode(OperationFacts.Argument(call, 0)) : OutputModeFact.Unknown;
                         break;
                     case "Mode":
                         IOperation? saveMode = OperationFacts.Argument(call, 0);
