@@ -33,6 +33,30 @@ namespace StreamLint.Tests.Kafka
                     .WithArguments("consumer", "using"));
 
         [Fact]
+        public Task ConsumerPassedToAMethodOutsideTheProject_IsSilent() =>
+            Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Concurrent;
+                using System.Threading;
+                using Confluent.Kafka;
+
+                class Worker
+                {
+                    static readonly BlockingCollection<IConsumer<string, string>> Registry = new BlockingCollection<IConsumer<string, string>>();
+
+                    static void Run(CancellationToken token)
+                    {
+                        using var consumer = new ConsumerBuilder<string, string>(new ConsumerConfig { GroupId = "g" }).Build();
+                        Registry.Add(consumer);
+                        while (!token.IsCancellationRequested)
+                        {
+                            var result = consumer.Consume(token);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task CloseInFinally_IsSilent() =>
             Verify.VerifyAnalyzerAsync(
                 """
