@@ -27,6 +27,16 @@ namespace StreamLint.Tests.Streamiz
                     "1m", "5m", "explicit", "a result is emitted as final before the window stops accepting late records, and is then updated"));
 
         [Fact]
+        public Task SuppressionGraceNotConstant_Silent() =>
+            Verify.VerifyAnalyzerAsync(
+                Topology2("TumblingWindowOptions.Of(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5))", "TimeSpan.FromMinutes(Environment.ProcessorCount)"));
+
+        [Fact]
+        public Task WindowGraceNotConstant_Silent() =>
+            Verify.VerifyAnalyzerAsync(
+                Topology2("TumblingWindowOptions.Of(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(Environment.ProcessorCount))", "TimeSpan.FromMinutes(1)"));
+
+        [Fact]
         public Task ImplicitWindowGrace_ComparedWith24hMinusSize() =>
             Verify.VerifyAnalyzerAsync(
                 Topology2("TumblingWindowOptions.Of(60_000)", "{|#0:TimeSpan.Zero|}"),

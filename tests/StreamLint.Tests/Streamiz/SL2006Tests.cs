@@ -36,6 +36,12 @@ namespace StreamLint.Tests.Streamiz
             Verify.VerifyAnalyzerAsync(Topology(@"        builder.Stream<string, string>(""clicks"").Map((k, v, c) => KeyValuePair.Create(k, v)).SelectKey((k, v, c) => v).GroupByKey().Count();"));
 
         [Fact]
+        public Task MapperAsAMethodGroup_Silent() =>
+            Verify.VerifyAnalyzerAsync(Topology(
+                @"        builder.Stream<string, string>(""clicks"").Map<string, int>(KeepKey).GroupByKey().Count();",
+                @"    static KeyValuePair<string, int> KeepKey(string k, string v, IRecordContext c) => KeyValuePair.Create(k, v.Length);"));
+
+        [Fact]
         public Task Fix_MapToMapValues_FixAll() =>
             Verify.VerifyCodeFixAsync(
                 Topology(@"        builder.Stream<string, string>(""clicks"").{|SL2006:Map|}((k, v, c) => KeyValuePair.Create(k, v.Length)).GroupByKey().Count();

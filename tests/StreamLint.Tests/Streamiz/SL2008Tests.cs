@@ -57,6 +57,21 @@ static class Settings
         return config;"));
 
         [Fact]
+        public Task GuaranteeFromANonConstantValue_Silent() =>
+            Verify.VerifyAnalyzerAsync(Config(@"        var config = new StreamConfig<StringSerDes, StringSerDes>();
+        config.Guarantee = Environment.GetEnvironmentVariable(""EOS"") == ""1"" ? ProcessingGuarantee.EXACTLY_ONCE : ProcessingGuarantee.AT_LEAST_ONCE;
+        config.EnableIdempotence = true;
+        return config;"));
+
+        [Fact]
+        public Task ReceiverNotTiedToTheExactlyOnceConfig_Silent() =>
+            Verify.VerifyAnalyzerAsync(Config(@"        var config = new StreamConfig<StringSerDes, StringSerDes>();
+        config.Guarantee = ProcessingGuarantee.EXACTLY_ONCE;
+        var other = new StreamConfig<StringSerDes, StringSerDes>();
+        other.EnableIdempotence = true;
+        return config;"));
+
+        [Fact]
         public Task GuaranteeOnlyOnOneBranch_Silent() =>
             Verify.VerifyAnalyzerAsync(Config(@"        var config = new StreamConfig<StringSerDes, StringSerDes>();
         if (Environment.GetEnvironmentVariable(""EOS"") == ""1"")
