@@ -110,7 +110,7 @@ namespace StreamLint.Core
             List<ModuleMetadata>? modules = MetadataOf(assembly);
             if (modules is null)
             {
-                return new NameSet(Without(EveryObjectsMembers, MemberNamesOf(assembly)));
+                return new NameSet(MemberNamesOf(assembly).Except(EveryObjectsMembers, StringComparer.Ordinal));
             }
 
             string build = assembly.Identity.GetDisplayName() + "|" + string.Join(",", modules.Select(m => m.GetModuleVersionId()));
@@ -122,7 +122,7 @@ namespace StreamLint.Core
                 }
             }
 
-            var names = new NameSet(Without(EveryObjectsMembers, modules.SelectMany(m => MemberNamesIn(m.GetMetadataReader()))));
+            var names = new NameSet(modules.SelectMany(m => MemberNamesIn(m.GetMetadataReader())).Except(EveryObjectsMembers, StringComparer.Ordinal));
             lock (NamesByBuild)
             {
                 if (NamesByBuild.Count >= 64)
@@ -179,13 +179,6 @@ namespace StreamLint.Core
                     yield return reader.GetString(reader.GetEventDefinition(@event).Name);
                 }
             }
-        }
-
-        private static HashSet<string> Without(string[] excluded, IEnumerable<string> names)
-        {
-            var set = new HashSet<string>(names, StringComparer.Ordinal);
-            set.ExceptWith(excluded);
-            return set;
         }
 
         /// <summary>The member names of every type of <paramref name="assembly"/>, from its symbols.</summary>

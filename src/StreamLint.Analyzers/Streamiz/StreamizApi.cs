@@ -19,6 +19,9 @@ namespace StreamLint.Streamiz
 
         public const string Repartition = "Repartition";
 
+        /// <summary>The StreamConfig property that selects at-least-once or exactly-once.</summary>
+        public const string Guarantee = "Guarantee";
+
         /// <summary>IKStream operators that may give records a new key (Streamiz marks the stream for repartitioning).</summary>
         public static readonly ImmutableHashSet<string> KeyChanging = ImmutableHashSet.Create("SelectKey", "Map", "FlatMap", "MapAsync", "FlatMapAsync", "Transform");
 

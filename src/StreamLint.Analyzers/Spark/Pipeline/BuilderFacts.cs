@@ -13,7 +13,7 @@ namespace StreamLint.Spark.Pipeline
         {
             bool optionsComplete = builder.Complete;
             bool formatKnown = builder.Complete;
-            OutputModeFact mode = builder.Complete ? OutputModeFact.Append : OutputModeFact.Unknown;
+            OutputModeFact mode = OutputModeFact.Append;
             var options = ImmutableDictionary.CreateBuilder<string, IOperation>(StringComparer.OrdinalIgnoreCase);
 
             foreach (IInvocationOperation call in builder.Calls)
@@ -42,9 +42,8 @@ namespace StreamLint.Spark.Pipeline
                         optionsComplete = false;
                         break;
                     case "OutputMode":
-                        // A builder that escapes may get another mode where the model cannot see it, before or after this call.
                         this.OutputModeCall = call;
-                        mode = builder.Complete ? ReadMode(OperationFacts.Argument(call, 0)) : OutputModeFact.Unknown;
+                        mode = ReadMode(OperationFacts.Argument(call, 0));
                         break;
                     case "Mode":
                         IOperation? saveMode = OperationFacts.Argument(call, 0);
@@ -80,7 +79,8 @@ namespace StreamLint.Spark.Pipeline
             this.Options = options.ToImmutable();
             this.OptionsComplete = optionsComplete;
             this.FormatKnown = formatKnown;
-            this.OutputMode = mode;
+            // A builder that escapes may get another mode (or its first) where the model cannot see it.
+            this.OutputMode = builder.Complete ? mode : OutputModeFact.Unknown;
         }
 
         /// <summary>The constant format, lower-cased; null when none was set (or not constant: see <see cref="FormatKnown"/>).</summary>

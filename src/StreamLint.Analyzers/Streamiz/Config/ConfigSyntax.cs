@@ -34,8 +34,14 @@ namespace StreamLint.Streamiz.Config
             var names = new HashSet<string>(StringComparer.Ordinal) { "StreamConfig", "KafkaStream" };
             foreach (SyntaxTree tree in trees)
             {
+                SyntaxNode root = tree.GetRoot(cancellationToken);
+                if (root is CompilationUnitSyntax unit)
+                {
+                    AddAliases(unit.Usings, names);
+                }
+
                 SemanticModel? model = null;
-                foreach (MemberDeclarationSyntax declaration in Declarations(tree.GetRoot(cancellationToken)))
+                foreach (MemberDeclarationSyntax declaration in Declarations(root))
                 {
                     switch (declaration)
                     {
@@ -51,11 +57,6 @@ namespace StreamLint.Streamiz.Config
 
                             break;
                     }
-                }
-
-                if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
-                {
-                    AddAliases(unit.Usings, names);
                 }
             }
 
@@ -73,8 +74,8 @@ namespace StreamLint.Streamiz.Config
         public static bool MayWriteGuaranteeOrKey(AssignmentExpressionSyntax assignment) => assignment.Left switch
         {
             ElementAccessExpressionSyntax => true,
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == "Guarantee",
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == "Guarantee",
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == StreamizApi.Guarantee,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == StreamizApi.Guarantee,
             _ => false,
         };
 

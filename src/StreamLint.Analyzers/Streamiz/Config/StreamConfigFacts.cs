@@ -174,7 +174,7 @@ namespace StreamLint.Streamiz.Config
                                     {
                                         writes.Add((receiver, null));
                                     }
-                                    else if (property.Name == "Guarantee")
+                                    else if (property.Name == StreamizApi.Guarantee)
                                     {
                                         writes.Add((receiver, write is ISimpleAssignmentOperation simple ? GuaranteeOf(simple.Value, symbols) : GuaranteeState.Unknown));
                                     }
@@ -309,7 +309,7 @@ namespace StreamLint.Streamiz.Config
                     {
                         known = false;
                     }
-                    else if (property.Name == "Guarantee")
+                    else if (property.Name == StreamizApi.Guarantee)
                     {
                         guarantee = assignment is ISimpleAssignmentOperation simple ? GuaranteeOf(simple.Value, symbols) : GuaranteeState.Unknown;
                     }

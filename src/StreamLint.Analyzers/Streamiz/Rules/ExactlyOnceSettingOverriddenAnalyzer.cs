@@ -66,7 +66,7 @@ namespace StreamLint.Streamiz.Rules
                         break;
                     }
 
-                    if (item is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Guarantee" }, Right: { } value })
+                    if (item is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: StreamizApi.Guarantee }, Right: { } value })
                     {
                         state = model.GetOperation(value, cancellationToken) is { } v ? StreamConfigFacts.GuaranteeOf(v, streamiz.Symbols) : GuaranteeState.Unknown;
                     }
@@ -100,7 +100,7 @@ namespace StreamLint.Streamiz.Rules
 
             foreach (IOperation item in creation.Initializer.Initializers)
             {
-                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Guarantee" } } guarantee)
+                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: StreamizApi.Guarantee } } guarantee)
                 {
                     state = StreamConfigFacts.GuaranteeOf(guarantee.Value, streamiz.Symbols);
                 }
@@ -134,7 +134,7 @@ namespace StreamLint.Streamiz.Rules
                         {
                             case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax earlier }
                                 when model.GetOperation(earlier, cancellationToken) is ISimpleAssignmentOperation op:
-                                if (op.Target is IPropertyReferenceOperation { Property.Name: "Guarantee", Instance: { } instance }
+                                if (op.Target is IPropertyReferenceOperation { Property.Name: StreamizApi.Guarantee, Instance: { } instance }
                                     && SymbolEqualityComparer.Default.Equals(Variable(instance), variable))
                                 {
                                     return StreamConfigFacts.GuaranteeOf(op.Value, streamiz.Symbols);
