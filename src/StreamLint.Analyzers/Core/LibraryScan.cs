@@ -153,32 +153,39 @@ namespace StreamLint.Core
             return modules;
         }
 
-        /// <summary>The names of every method, property, field and event of every type of a module, as the symbols' MemberNames give them.</summary>
+        /// <summary>
+        /// The names of every method, property, field and event of every type of a module, as the symbols' MemberNames
+        /// give them. Overloads, accessors and same-named members of many types share one entry of the string heap, so
+        /// each distinct entry is decoded once.
+        /// </summary>
         private static IEnumerable<string> MemberNamesIn(MetadataReader reader)
         {
+            var names = new HashSet<StringHandle>();
             foreach (TypeDefinitionHandle handle in reader.TypeDefinitions)
             {
                 TypeDefinition type = reader.GetTypeDefinition(handle);
                 foreach (MethodDefinitionHandle method in type.GetMethods())
                 {
-                    yield return reader.GetString(reader.GetMethodDefinition(method).Name);
+                    names.Add(reader.GetMethodDefinition(method).Name);
                 }
 
                 foreach (PropertyDefinitionHandle property in type.GetProperties())
                 {
-                    yield return reader.GetString(reader.GetPropertyDefinition(property).Name);
+                    names.Add(reader.GetPropertyDefinition(property).Name);
                 }
 
                 foreach (FieldDefinitionHandle field in type.GetFields())
                 {
-                    yield return reader.GetString(reader.GetFieldDefinition(field).Name);
+                    names.Add(reader.GetFieldDefinition(field).Name);
                 }
 
                 foreach (EventDefinitionHandle @event in type.GetEvents())
                 {
-                    yield return reader.GetString(reader.GetEventDefinition(@event).Name);
+                    names.Add(reader.GetEventDefinition(@event).Name);
                 }
             }
+
+            return names.Select(reader.GetString);
         }
 
         /// <summary>The member names of every type of <paramref name="assembly"/>, from its symbols.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace StreamLint.Core
 {
@@ -22,6 +23,7 @@ namespace StreamLint.Core
         public bool Contains(string name) => this.names.Contains(name);
 
         /// <summary>Whether <paramref name="text"/>[<paramref name="start"/>..+<paramref name="length"/>] is one of the names.</summary>
+        [MethodImpl(Jit.Optimized)]
         public bool Contains(string text, int start, int length)
         {
             if (length == 0 || !this.byLengthAndFirst.TryGetValue(Key(length, text[start]), out string[]? candidates))

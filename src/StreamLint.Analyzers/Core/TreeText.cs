@@ -57,6 +57,7 @@ namespace StreamLint.Core
         public bool IsRelevant(NameSet words, CancellationToken cancellationToken) =>
             this.relevance.GetOrAdd(words, w => NamesAnyWord(this.tree.GetText(cancellationToken).ToString(), w));
 
+        [MethodImpl(Jit.Optimized)]
         private static bool NamesAnyWord(string text, NameSet words)
         {
             if (HasEscapes(text))
@@ -84,6 +85,7 @@ namespace StreamLint.Core
         public int[]? CallCandidates(NameSet names, CancellationToken cancellationToken) =>
             this.callCandidates.GetOrAdd(names, n => FindCallCandidates(this.tree.GetText(cancellationToken).ToString(), n));
 
+        [MethodImpl(Jit.Optimized)]
         private static int[]? FindCallCandidates(string text, NameSet names)
         {
             if (HasEscapes(text))
@@ -104,6 +106,7 @@ namespace StreamLint.Core
         }
 
         /// <summary>Moves <paramref name="position"/> past the next run of identifier characters, which starts at <paramref name="start"/>; false at the end.</summary>
+        [MethodImpl(Jit.Optimized)]
         private static bool NextWord(string text, ref int position, out int start)
         {
             int length = text.Length;
@@ -125,6 +128,7 @@ namespace StreamLint.Core
         /// Whether what follows <paramref name="end"/> (after whitespace) can open a call's arguments: <c>(</c>, type
         /// arguments <c>&lt;</c>, or <c>/</c>, a comment before them (the tree decides).
         /// </summary>
+        [MethodImpl(Jit.Optimized)]
         private static bool CallMayFollow(string text, int end)
         {
             while (end < text.Length && char.IsWhiteSpace(text[end]))
@@ -264,33 +268,55 @@ namespace StreamLint.Core
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 
         /// <summary>
-        /// Answers per name set. A file is asked about by at most one set per library, so a short list under a lock
-        /// is enough, and two families asking in turn never evict each other's answer.
+        /// Answers per name set. A file is asked about by at most one set per library, so a short array is enough, and
+        /// two families asking in turn never evict each other's answer. It is read without a lock: every analyzer of a
+        /// family asks the same tree the same question at about the same moment, and behind a lock those threads
+        /// queued in a real build (docs/performance.md). An answer is added by replacing the array; when two threads
+        /// compute the same answer, the first one stored is kept.
         /// </summary>
         private sealed class PerNameSet<T>
         {
-            private readonly List<KeyValuePair<NameSet, T>> entries = new List<KeyValuePair<NameSet, T>>(2);
+            private KeyValuePair<NameSet, T>[] entries = Array.Empty<KeyValuePair<NameSet, T>>();
 
             public T GetOrAdd(NameSet names, Func<NameSet, T> compute)
             {
-                lock (this.entries)
+                KeyValuePair<NameSet, T>[] known = Volatile.Read(ref this.entries);
+                if (Find(known, names) is { } hit)
                 {
-                    foreach (KeyValuePair<NameSet, T> entry in this.entries)
-                    {
-                        if (entry.Key == names)
-                        {
-                            return entry.Value;
-                        }
-                    }
+                    return hit.Value;
                 }
 
                 T value = compute(names);
-                lock (this.entries)
+                while (true)
                 {
-                    this.entries.Add(new KeyValuePair<NameSet, T>(names, value));
+                    var grown = new KeyValuePair<NameSet, T>[known.Length + 1];
+                    known.CopyTo(grown, 0);
+                    grown[known.Length] = new KeyValuePair<NameSet, T>(names, value);
+                    KeyValuePair<NameSet, T>[] seen = Interlocked.CompareExchange(ref this.entries, grown, known);
+                    if (seen == known)
+                    {
+                        return value;
+                    }
+
+                    known = seen;
+                    if (Find(known, names) is { } stored)
+                    {
+                        return stored.Value; // another thread answered first: one answer per name set
+                    }
+                }
+            }
+
+            private static KeyValuePair<NameSet, T>? Find(KeyValuePair<NameSet, T>[] entries, NameSet names)
+            {
+                foreach (KeyValuePair<NameSet, T> entry in entries)
+                {
+                    if (entry.Key == names)
+                    {
+                        return entry;
+                    }
                 }
 
-                return value;
+                return null;
             }
         }
 

@@ -22,7 +22,7 @@ namespace StreamLint.Kafka
 
         private readonly Cache<SyntaxTree, ImmutableArray<KafkaMember>> members = new Cache<SyntaxTree, ImmutableArray<KafkaMember>>();
         private readonly Cache<IOperation, KafkaClient?> clients = new Cache<IOperation, KafkaClient?>();
-        private readonly Cache<SyntaxNode, FlowOrder?> orders = new Cache<SyntaxNode, FlowOrder?>();
+        private readonly OnceCache<SyntaxNode, FlowOrder?> orders = new OnceCache<SyntaxNode, FlowOrder?>();
         private readonly Cache<INamedTypeSymbol, ImmutableArray<IOperation>> typeBodies = new Cache<INamedTypeSymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default);
 
         private KafkaCompilation(Compilation compilation, KafkaSymbols symbols)
@@ -53,8 +53,8 @@ namespace StreamLint.Kafka
                 : this.members.GetOrAdd(model.SyntaxTree, _ => code.Select(m => new KafkaMember(m)).ToImmutableArray());
         }
 
-        /// <summary>The control-flow order of the body whose root is <paramref name="root"/>, built once.</summary>
-        internal FlowOrder? OrderOf(IOperation root) => this.orders.GetOrAdd(root.Syntax, _ => FlowOrder.Create(root));
+        /// <summary>The control-flow order of the body whose root is <paramref name="root"/>, built once even when several rules ask at the same time.</summary>
+        internal FlowOrder? OrderOf(IOperation root) => this.orders.GetOrAdd(root.Syntax, _ => FlowOrder.Create(root), CancellationToken.None);
 
         /// <summary>Whether <paramref name="call"/> is a method of IConsumer&lt;,&gt; named <paramref name="name"/>.</summary>
         internal bool IsConsumerCall(IInvocationOperation call, string name) =>

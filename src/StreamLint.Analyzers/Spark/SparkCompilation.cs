@@ -25,7 +25,7 @@ namespace StreamLint.Spark
         private readonly Cache<SyntaxTree, ImmutableArray<SparkMember>> members = new Cache<SyntaxTree, ImmutableArray<SparkMember>>();
         private readonly Cache<IMethodSymbol, ImmutableArray<HelperCallSite>> callSites =
             new Cache<IMethodSymbol, ImmutableArray<HelperCallSite>>(SymbolEqualityComparer.Default);
-        private ImmutableArray<CheckpointSetting> checkpoints; // default until computed (one reference: no torn reads)
+        private readonly Once<ImmutableArray<CheckpointSetting>> checkpoints = new Once<ImmutableArray<CheckpointSetting>>();
 
         private SparkCompilation(Compilation compilation, SparkSymbols symbols)
         {
@@ -65,14 +65,11 @@ namespace StreamLint.Spark
         /// Every <c>Option("checkpointLocation", constant)</c> on a DataStreamWriter in the compilation, found once,
         /// binding only the calls named Option.
         /// </summary>
-        internal ImmutableArray<CheckpointSetting> CheckpointSettings(CancellationToken cancellationToken)
-        {
-            ImmutableArray<CheckpointSetting> known = this.checkpoints;
-            if (!known.IsDefault)
-            {
-                return known;
-            }
+        internal ImmutableArray<CheckpointSetting> CheckpointSettings(CancellationToken cancellationToken) =>
+            this.checkpoints.Get(() => this.FindCheckpointSettings(cancellationToken), cancellationToken);
 
+        private ImmutableArray<CheckpointSetting> FindCheckpointSettings(CancellationToken cancellationToken)
+        {
             var found = ImmutableArray.CreateBuilder<CheckpointSetting>();
             foreach (BoundCall candidate in this.Library.CallsNamed("Option", cancellationToken))
             {
@@ -82,9 +79,7 @@ namespace StreamLint.Spark
                 }
             }
 
-            ImmutableArray<CheckpointSetting> result = found.ToImmutable();
-            this.checkpoints = result;
-            return result;
+            return found.ToImmutable();
         }
 
         /// <summary>

@@ -12,8 +12,7 @@ namespace StreamLint.Spark
     /// </summary>
     internal sealed class SparkMember : ILibraryMember
     {
-        // Default until computed. A single reference, so a thread never sees half of it (a nullable struct could tear).
-        private ImmutableArray<StartedQuery> queries;
+        private readonly Once<ImmutableArray<StartedQuery>> queries = new Once<ImmutableArray<StartedQuery>>();
 
         public SparkMember(CodeMember code, SparkSymbols symbols)
         {
@@ -39,14 +38,11 @@ namespace StreamLint.Spark
         public ImmutableArray<IInvocationOperation> Starts { get; }
 
         /// <summary>The queries started in the member whose writer the model can see, in source order; evaluated once for all rules.</summary>
-        public ImmutableArray<StartedQuery> Queries(SparkCompilation spark, CancellationToken cancellationToken)
-        {
-            ImmutableArray<StartedQuery> known = this.queries;
-            if (!known.IsDefault)
-            {
-                return known;
-            }
+        public ImmutableArray<StartedQuery> Queries(SparkCompilation spark, CancellationToken cancellationToken) =>
+            this.queries.Get(() => this.Evaluate(spark, cancellationToken), cancellationToken);
 
+        private ImmutableArray<StartedQuery> Evaluate(SparkCompilation spark, CancellationToken cancellationToken)
+        {
             ImmutableArray<StartedQuery>.Builder queries = ImmutableArray.CreateBuilder<StartedQuery>();
             foreach (IInvocationOperation start in this.Starts)
             {
@@ -56,9 +52,7 @@ namespace StreamLint.Spark
                 }
             }
 
-            ImmutableArray<StartedQuery> result = queries.ToImmutable();
-            this.queries = result;
-            return result;
+            return queries.ToImmutable();
         }
     }
 }

@@ -26,9 +26,8 @@ namespace StreamLint.Streamiz
         };
 
         private readonly Cache<SyntaxTree, ImmutableArray<StreamizMember>> members = new Cache<SyntaxTree, ImmutableArray<StreamizMember>>();
-        private readonly object gate = new object();
-        private StreamConfigFacts? configs;
-        private ImmutableArray<StatefulUse> statefulUses;
+        private readonly Once<StreamConfigFacts> configs = new Once<StreamConfigFacts>();
+        private readonly Once<ImmutableArray<StatefulUse>> statefulUses = new Once<ImmutableArray<StatefulUse>>();
 
         private StreamizCompilation(Compilation compilation, StreamizSymbols symbols)
         {
@@ -59,33 +58,19 @@ namespace StreamLint.Streamiz
         }
 
         /// <summary>The StreamConfig facts of the compilation, computed once.</summary>
-        internal StreamConfigFacts Configs(CancellationToken cancellationToken)
-        {
-            if (this.configs is { } known)
-            {
-                return known;
-            }
-
-            StreamConfigFacts computed = StreamConfigFacts.Compute(this, cancellationToken);
-            lock (this.gate)
-            {
-                return this.configs ??= computed;
-            }
-        }
+        internal StreamConfigFacts Configs(CancellationToken cancellationToken) =>
+            this.configs.Get(() => StreamConfigFacts.Compute(this, cancellationToken), cancellationToken);
 
         /// <summary>
         /// Every operator in the compilation that keeps state or writes to Kafka, with the builders its topology is read
         /// from (empty when unknown); computed once. Only files that can hold Streamiz code are read, as for the rules'
         /// members (<see cref="LibraryContext.MembersIn"/>).
         /// </summary>
-        internal ImmutableArray<StatefulUse> StatefulUses(CancellationToken cancellationToken)
-        {
-            ImmutableArray<StatefulUse> known = this.statefulUses;
-            if (!known.IsDefault)
-            {
-                return known;
-            }
+        internal ImmutableArray<StatefulUse> StatefulUses(CancellationToken cancellationToken) =>
+            this.statefulUses.Get(() => this.FindStatefulUses(cancellationToken), cancellationToken);
 
+        private ImmutableArray<StatefulUse> FindStatefulUses(CancellationToken cancellationToken)
+        {
             var uses = ImmutableArray.CreateBuilder<StatefulUse>();
             foreach (string name in StatefulOrSinkNames)
             {
@@ -111,9 +96,7 @@ namespace StreamLint.Streamiz
                 }
             }
 
-            ImmutableArray<StatefulUse> result = uses.ToImmutable();
-            this.statefulUses = result;
-            return result;
+            return uses.ToImmutable();
         }
     }
 

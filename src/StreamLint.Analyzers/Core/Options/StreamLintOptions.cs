@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -15,7 +15,7 @@ namespace StreamLint.Core.Options
             new ConditionalWeakTable<AnalyzerConfigOptions, StreamLintOptions>();
 
         private readonly AnalyzerConfigOptions raw;
-        private readonly Dictionary<OptionDefinition, Reading> readings = new Dictionary<OptionDefinition, Reading>();
+        private readonly ConcurrentDictionary<OptionDefinition, Reading> readings = new ConcurrentDictionary<OptionDefinition, Reading>();
 
         private StreamLintOptions(AnalyzerConfigOptions raw) => this.raw = raw;
 
@@ -33,24 +33,8 @@ namespace StreamLint.Core.Options
             ? new OptionProblem(reading.Key!, reading.Text!, error, option.DefaultText)
             : null;
 
-        private Reading Read(OptionDefinition option)
-        {
-            lock (this.readings)
-            {
-                if (this.readings.TryGetValue(option, out Reading known))
-                {
-                    return known;
-                }
-            }
-
-            Reading reading = this.Parse(option);
-            lock (this.readings)
-            {
-                this.readings[option] = reading;
-            }
-
-            return reading;
-        }
+        private Reading Read(OptionDefinition option) =>
+            this.readings.TryGetValue(option, out Reading known) ? known : this.readings.GetOrAdd(option, this.Parse(option));
 
         /// <summary>The rule-specific key wins over the general one, wherever each was set; an empty value means the default.</summary>
         private Reading Parse(OptionDefinition option)
