@@ -497,8 +497,9 @@ namespace StreamLint.Benchmarks
         public int Reps { get; private set; } = 5;
 
         /// <summary>
-        /// <c>--warmups N</c> (real-build mode): untimed builds per corpus and mode before the measured ones. Unset: one
-        /// for cold builds (it fills the file cache), three for warm ones (the server's JIT has tiered up by then).
+        /// <c>--warmups N</c> (real-build mode): the least untimed builds per corpus and mode before the measured ones.
+        /// Unset: one for cold builds (it fills the file cache), three for warm ones, which go on until the Csc time
+        /// has stopped falling (<see cref="RealBuild"/>).
         /// </summary>
         public int? Warmups { get; private set; }
 

@@ -28,6 +28,9 @@ namespace StreamLint.Benchmarks
 
         private const int Seed = 20240611;
 
+        /// <summary>The most untimed warm builds per corpus, however the Csc time still moves.</summary>
+        private const int MaxWarmups = 10;
+
         private static readonly string[] InheritedMSBuildVariables =
         {
             "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly", "MSBUILDNOINPROCNODE",
@@ -71,22 +74,16 @@ namespace StreamLint.Benchmarks
 
                         foreach (string mode in options.Modes)
                         {
+                            int warmups = await WarmUpAsync(project, mode, serverId, $"{size} {kind} {mode}", options);
                             var builds = new List<BuildSample>();
-                            int warmups = options.WarmupsFor(mode);
-                            for (int rep = -warmups; rep < options.Reps; rep++)
+                            for (int rep = 0; rep < options.Reps; rep++)
                             {
-                                // Untimed builds first: for "cold" the first fills the file cache; for "warm" it starts the server and
-                                // loads the analyzers, and later ones let the server's JIT tier up StreamLint's and the compiler's code,
-                                // as in a developer's server that has built before.
-                                BuildSample sample = await BuildAsync(project, mode, serverId, rep < 0 ? "warmup" + (rep + warmups) : "r" + rep, options.Binlog);
-                                Program.Log($"{size} {kind} {mode} {(rep < 0 ? "warm-up " + (rep + warmups + 1) : "build " + (rep + 1))}: wall {sample.WallMs / 1000:0.0} s, Csc {sample.CscMs:0} ms, StreamLint {Fmt(sample.StreamLintMs)} ms, peer mean {sample.PeerMeanMs:0.00} ms; load {sample.LoadBefore} -> {sample.LoadAfter}");
-                                if (rep >= 0)
-                                {
-                                    builds.Add(sample);
-                                }
+                                BuildSample sample = await BuildAsync(project, mode, serverId, "r" + rep, options.Binlog);
+                                LogBuild($"{size} {kind} {mode} build {rep + 1}", sample);
+                                builds.Add(sample);
                             }
 
-                            results.Add(RealBuildResult.From(size, kind, mode, loc, files, corpus, builds));
+                            results.Add(RealBuildResult.From(size, kind, mode, loc, files, corpus, builds, warmups));
                         }
                     }
                 }
@@ -241,6 +238,37 @@ namespace StreamLint.Benchmarks
                 """);
             return csproj;
         }
+
+        /// <summary>
+        /// The untimed builds before the measured ones; returns how many ran. For "cold" the first fills the file cache.
+        /// For "warm" they start the server and load the analyzers, and then let the server's runtime recompile the
+        /// compiler's and the analyzers' hot code at its optimising tiers, as in the server of a developer who has built
+        /// before: at least the minimum, then on until two builds in a row each took no less than nine tenths of
+        /// the Csc time of the build before them (a 50k-line project fell from 34 s to 6 s over eight builds, and a
+        /// single flat step was seen between falling ones), at most <see cref="MaxWarmups"/>.
+        /// </summary>
+        private static async Task<int> WarmUpAsync(string project, string mode, string serverId, string label, Options options)
+        {
+            int minimum = options.WarmupsFor(mode);
+            double? previousCsc = null;
+            int flatInARow = 0;
+            for (int done = 0; ; )
+            {
+                BuildSample sample = await BuildAsync(project, mode, serverId, "warmup" + done, options.Binlog);
+                done++;
+                LogBuild($"{label} warm-up {done}", sample);
+                bool flat = previousCsc is { } previous && sample.CscMs >= previous * 0.9;
+                flatInARow = flat ? flatInARow + 1 : 0;
+                previousCsc = sample.CscMs;
+                if (done >= minimum && (mode != "warm" || flatInARow >= 2 || done >= MaxWarmups))
+                {
+                    return done;
+                }
+            }
+        }
+
+        private static void LogBuild(string label, BuildSample sample) =>
+            Program.Log($"{label}: wall {sample.WallMs / 1000:0.0} s, Csc {sample.CscMs:0} ms, StreamLint {Fmt(sample.StreamLintMs)} ms, peer mean {sample.PeerMeanMs:0.00} ms; load {sample.LoadBefore} -> {sample.LoadAfter}");
 
         private static async Task<BuildSample> BuildAsync(string project, string mode, string serverId, string tag, bool binlog)
         {

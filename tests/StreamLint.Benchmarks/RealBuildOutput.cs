@@ -78,14 +78,14 @@ namespace StreamLint.Benchmarks
             md.AppendLine();
             md.AppendLine($"{Environment.ProcessorCount} cores, .NET SDK {sdk}, `dotnet build -c Release --no-incremental -p:ReportAnalyzer=true`; StreamLint {version} from a local feed, peer {PeerPackage} {PeerVersion}, "
                 + $"the SDK's NetAnalyzers on as in every project; Streamiz.Kafka.Net {StreamizVersion} and Confluent.Kafka {ConfluentVersion} referenced by the streaming corpus; "
-                + $"medians of {options.Reps} builds after {options.WarmupsFor("cold")} untimed cold and {options.WarmupsFor("warm")} untimed warm build{(options.WarmupsFor("warm") == 1 ? "" : "s")} per corpus; *cold* = `-p:UseSharedCompilation=false` (a new compiler process loads every analyzer, as in CI), "
+                + $"medians of {options.Reps} builds after untimed ones (column *warm-ups*: at least {options.WarmupsFor("cold")} cold and {options.WarmupsFor("warm")} warm, warm ones continued until two builds in a row took at least nine tenths of the Csc time before them); *cold* = `-p:UseSharedCompilation=false` (a new compiler process loads every analyzer, as in CI), "
                 + $"*warm* = a compiler server of the benchmark's own, already running with the analyzers loaded. Load average before {loadBefore}, after {loadAfter}.");
             md.AppendLine();
-            md.AppendLine("| LOC | corpus | mode | files (Spark/Streamiz/Kafka/other) | build s | Csc ms | all analyzers ms | StreamLint ms | share of Csc | ms/rule | peer mean / median ms | SDK analyzers mean / median ms | load (first build → last) |");
-            md.AppendLine("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            md.AppendLine("| LOC | corpus | mode | warm-ups | files (Spark/Streamiz/Kafka/other) | build s | Csc ms | all analyzers ms | StreamLint ms | share of Csc | ms/rule | peer mean / median ms | SDK analyzers mean / median ms | load (first build → last) |");
+            md.AppendLine("|---:|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (RealBuildResult r in results)
             {
-                md.AppendLine($"| {r.Loc:N0} | {r.Corpus} | {r.Mode} | {r.Files} | {r.WallMs / 1000:0.0} | {r.CscMs:0} | {r.AnalyzersMs:0} | {RealBuildResult.Ms(r.StreamLintMs)} | {r.Share:P2} | {r.StreamLintMsPerRule:0.00} | {r.PeerMeanMs:0.00} / {RealBuildResult.Ms(r.PeerMedianMs, "0.0")} ({r.PeerAnalyzers}) | {r.SdkMeanMs:0.00} / {RealBuildResult.Ms(r.SdkMedianMs, "0.0")} ({r.SdkAnalyzers}) | {r.Builds[0].LoadBefore} → {r.Builds[^1].LoadAfter} |");
+                md.AppendLine($"| {r.Loc:N0} | {r.Corpus} | {r.Mode} | {r.Warmups} | {r.Files} | {r.WallMs / 1000:0.0} | {r.CscMs:0} | {r.AnalyzersMs:0} | {RealBuildResult.Ms(r.StreamLintMs)} | {r.Share:P2} | {r.StreamLintMsPerRule:0.00} | {r.PeerMeanMs:0.00} / {RealBuildResult.Ms(r.PeerMedianMs, "0.0")} ({r.PeerAnalyzers}) | {r.SdkMeanMs:0.00} / {RealBuildResult.Ms(r.SdkMedianMs, "0.0")} ({r.SdkAnalyzers}) | {r.Builds[0].LoadBefore} → {r.Builds[^1].LoadAfter} |");
             }
 
             md.AppendLine();
@@ -146,8 +146,8 @@ namespace StreamLint.Benchmarks
                 ["peer"] = new Dictionary<string, object?> { ["package"] = PeerPackage, ["version"] = PeerVersion },
                 ["streaming_packages"] = new Dictionary<string, object?> { ["Streamiz.Kafka.Net"] = StreamizVersion, ["Confluent.Kafka"] = ConfluentVersion, ["Microsoft.Spark"] = "reference stub (DLL reference)" },
                 ["repetitions"] = options.Reps,
-                ["warmup_builds_cold"] = options.WarmupsFor("cold"),
-                ["warmup_builds_warm"] = options.WarmupsFor("warm"),
+                ["warmup_builds_cold_min"] = options.WarmupsFor("cold"),
+                ["warmup_builds_warm_min"] = options.WarmupsFor("warm"),
                 ["report_resolution_ms"] = ResolutionMs,
                 ["note"] = "times from the compiler's -p:ReportAnalyzer=true report (1 ms resolution, 0 = '<0.001 s') and MSBuild's task performance summary (Csc); medians over builds",
                 ["results"] = results.Select(r => r.ToJson()).ToArray(),

@@ -89,6 +89,9 @@ namespace StreamLint.Benchmarks
 
         public List<BuildSample> Builds { get; private set; } = new List<BuildSample>();
 
+        /// <summary>The untimed builds before <see cref="Builds"/>.</summary>
+        public int Warmups { get; private set; }
+
         public double WallMs => Measure.Median(this.Builds.Select(b => b.WallMs));
 
         public double CscMs => Measure.Median(this.Builds.Select(b => b.CscMs));
@@ -137,7 +140,7 @@ namespace StreamLint.Benchmarks
             : id.StartsWith("SL9", StringComparison.Ordinal) ? FamilyOrder[3]
             : FamilyOrder[4];
 
-        public static RealBuildResult From(int size, string corpusKind, string mode, int loc, List<GeneratedFile> files, Corpus corpus, List<BuildSample> builds) => new RealBuildResult
+        public static RealBuildResult From(int size, string corpusKind, string mode, int loc, List<GeneratedFile> files, Corpus corpus, List<BuildSample> builds, int warmups) => new RealBuildResult
         {
             Size = size,
             Corpus = corpusKind,
@@ -145,6 +148,7 @@ namespace StreamLint.Benchmarks
             Loc = loc,
             Files = $"{files.Count} ({string.Join("/", new[] { FileKind.Spark, FileKind.Streamiz, FileKind.Kafka, FileKind.Business }.Select(k => files.Count(f => f.Kind == k)))})",
             Builds = builds,
+            Warmups = warmups,
             PlantedSL1001 = corpusKind == "streaming" ? corpus.ExpectedSL1001 : 0,
             PlantedSL1010 = corpusKind == "streaming" ? corpus.ExpectedSL1010 : 0,
         };
@@ -159,6 +163,7 @@ namespace StreamLint.Benchmarks
             ["loc"] = this.Loc,
             ["files"] = this.Files,
             ["builds"] = this.Builds.Count,
+            ["warmup_builds"] = this.Warmups,
             ["build_wall_ms"] = Program.Round(this.WallMs),
             ["csc_ms"] = Program.Round(this.CscMs),
             ["all_analyzers_ms"] = Program.Round(this.AnalyzersMs),
