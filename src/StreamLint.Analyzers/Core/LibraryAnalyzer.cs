@@ -29,12 +29,15 @@ namespace StreamLint.Core
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                if (this.Resolve(start.Compilation) is { } library)
+                if (ReferenceNames.MayReference(start.Compilation, this.LibraryAssembly) && this.Resolve(start.Compilation) is { } library)
                 {
                     this.OnCompilationStart(start, library);
                 }
             });
         }
+
+        /// <summary>The name of the family's library assembly: a compilation that references nothing so named is left alone before anything is resolved.</summary>
+        private protected abstract string LibraryAssembly { get; }
 
         /// <summary>The family's context for <paramref name="compilation"/>, cached by the family; null when the library is not referenced.</summary>
         private protected abstract TContext? Resolve(Compilation compilation);

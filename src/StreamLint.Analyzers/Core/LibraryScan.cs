@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Runtime.CompilerServices;
@@ -57,7 +56,7 @@ namespace StreamLint.Core
                 return compilation.Assembly;
             }
 
-            if (!MayReference(compilation, assemblyName))
+            if (!ReferenceNames.MayReference(compilation, assemblyName))
             {
                 return null;
             }
@@ -71,31 +70,6 @@ namespace StreamLint.Core
             }
 
             return null;
-        }
-
-        /// <summary>
-        /// Whether one of the compilation's references can be the library, from the references' names alone. Asking
-        /// for the referenced assembly symbols binds every reference: work the compiler does anyway, but charged to
-        /// whoever asks first, which in a fresh compiler process is tens of milliseconds for a project that does not
-        /// use the library at all. A reference whose name is not known (an image without a path) may be it.
-        /// </summary>
-        private static bool MayReference(Compilation compilation, string assemblyName)
-        {
-            foreach (MetadataReference reference in compilation.ExternalReferences)
-            {
-                string? name = reference switch
-                {
-                    CompilationReference { Compilation: { } referenced } => referenced.AssemblyName,
-                    PortableExecutableReference { FilePath: { Length: > 0 } path } => Path.GetFileNameWithoutExtension(path),
-                    _ => null,
-                };
-                if (name is null || string.Equals(name, assemblyName, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         public bool IsLibraryCall(IMethodSymbol method) =>

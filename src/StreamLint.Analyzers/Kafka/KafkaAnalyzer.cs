@@ -14,6 +14,8 @@ namespace StreamLint.Kafka
         {
         }
 
+        private protected sealed override string LibraryAssembly => KafkaSymbols.AssemblyName;
+
         private protected sealed override KafkaCompilation? Resolve(Compilation compilation) => KafkaCompilation.For(compilation);
 
         /// <summary>Calls <paramref name="analyze"/> for every member of a file that calls Confluent.Kafka.</summary>

@@ -6,7 +6,7 @@ namespace StreamLint.Kafka
     /// <summary>The Confluent.Kafka types the client model understands, resolved once per compilation from the library's assembly only.</summary>
     internal sealed class KafkaSymbols
     {
-        private const string AssemblyName = "Confluent.Kafka";
+        internal const string AssemblyName = "Confluent.Kafka";
 
 
 

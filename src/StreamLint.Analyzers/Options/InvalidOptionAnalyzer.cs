@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using StreamLint.Core.Options;
@@ -25,11 +25,16 @@ namespace StreamLint.Options
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                ImmutableArray<OptionDefinition> options = Families.All
-                    .Where(family => family.IsReferencedBy(start.Compilation))
-                    .SelectMany(family => family.Options)
-                    .ToImmutableArray();
-                if (options.IsEmpty)
+                var options = new List<OptionDefinition>();
+                foreach (Family family in Families.All)
+                {
+                    if (family.IsReferencedBy(start.Compilation))
+                    {
+                        options.AddRange(family.Options);
+                    }
+                }
+
+                if (options.Count == 0)
                 {
                     return;
                 }

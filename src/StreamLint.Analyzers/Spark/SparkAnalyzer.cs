@@ -14,6 +14,8 @@ namespace StreamLint.Spark
         {
         }
 
+        private protected sealed override string LibraryAssembly => SparkSymbols.AssemblyName;
+
         private protected sealed override SparkCompilation? Resolve(Compilation compilation) => SparkCompilation.For(compilation);
 
         /// <summary>Calls <paramref name="analyze"/> for every member of a file that calls Microsoft.Spark.</summary>

@@ -6,7 +6,7 @@ namespace StreamLint.Spark
     /// <summary>The Microsoft.Spark types the pipeline model understands, resolved once per compilation by metadata name.</summary>
     internal sealed class SparkSymbols
     {
-        private const string AssemblyName = "Microsoft.Spark";
+        internal const string AssemblyName = "Microsoft.Spark";
 
 
 

@@ -14,6 +14,8 @@ namespace StreamLint.Streamiz
         {
         }
 
+        private protected sealed override string LibraryAssembly => StreamizSymbols.AssemblyName;
+
         private protected sealed override StreamizCompilation? Resolve(Compilation compilation) => StreamizCompilation.For(compilation);
 
         /// <summary>Calls <paramref name="analyze"/> for every member of a file that calls Streamiz.Kafka.Net.</summary>

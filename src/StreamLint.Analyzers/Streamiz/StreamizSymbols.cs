@@ -9,7 +9,7 @@ namespace StreamLint.Streamiz
     /// </summary>
     internal sealed class StreamizSymbols
     {
-        private const string AssemblyName = "Streamiz.Kafka.Net";
+        internal const string AssemblyName = "Streamiz.Kafka.Net";
 
 
 
