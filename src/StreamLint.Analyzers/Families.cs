@@ -21,6 +21,15 @@ namespace StreamLint
             new Family("Streamiz", StreamizSymbols.AssemblyName, c => StreamizCompilation.For(c) is not null, () => StreamizOptions.All),
             new Family("Kafka", KafkaSymbols.AssemblyName, c => KafkaCompilation.For(c) is not null, () => ImmutableArray<OptionDefinition>.Empty));
 
+        /// <summary>
+        /// Whether the compilation can reference one of the families' libraries, from its reference names alone: the
+        /// question a project without any streaming library is asked, before the families themselves are built.
+        /// </summary>
+        public static bool AnyLibraryIn(Compilation compilation) =>
+            ReferenceNames.MayReference(compilation, SparkSymbols.AssemblyName)
+            || ReferenceNames.MayReference(compilation, StreamizSymbols.AssemblyName)
+            || ReferenceNames.MayReference(compilation, KafkaSymbols.AssemblyName);
+
         /// <summary>Every registered option, in family order.</summary>
         public static ImmutableArray<OptionDefinition> Options => All.SelectMany(f => f.Options).ToImmutableArray();
     }

@@ -25,44 +25,53 @@ namespace StreamLint.Options
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var options = new List<OptionDefinition>();
-                foreach (Family family in Families.All)
+                if (Families.AnyLibraryIn(start.Compilation))
                 {
-                    if (family.IsReferencedBy(start.Compilation))
-                    {
-                        options.AddRange(family.Options);
-                    }
+                    ValidateOptions(start);
                 }
+            });
+        }
 
-                if (options.Count == 0)
+        /// <summary>Registers the check of the options of every family whose library the compilation references.</summary>
+        private static void ValidateOptions(CompilationStartAnalysisContext start)
+        {
+            var options = new List<OptionDefinition>();
+            foreach (Family family in Families.All)
+            {
+                if (family.IsReferencedBy(start.Compilation))
+                {
+                    options.AddRange(family.Options);
+                }
+            }
+
+            if (options.Count == 0)
+            {
+                return;
+            }
+
+            var seenConfigurations = new ConcurrentDictionary<AnalyzerConfigOptions, bool>();
+            var reported = new ConcurrentDictionary<(string, string), bool>();
+            start.RegisterSyntaxTreeAction(treeContext =>
+            {
+                if (!seenConfigurations.TryAdd(treeContext.Options.AnalyzerConfigOptionsProvider.GetOptions(treeContext.Tree), true))
                 {
                     return;
                 }
 
-                var seenConfigurations = new ConcurrentDictionary<AnalyzerConfigOptions, bool>();
-                var reported = new ConcurrentDictionary<(string, string), bool>();
-                start.RegisterSyntaxTreeAction(treeContext =>
+                StreamLintOptions values = StreamLintOptions.For(treeContext.Options, treeContext.Tree);
+                foreach (OptionDefinition option in options)
                 {
-                    if (!seenConfigurations.TryAdd(treeContext.Options.AnalyzerConfigOptionsProvider.GetOptions(treeContext.Tree), true))
+                    if (values.ProblemWith(option) is { } problem && reported.TryAdd((problem.Key, problem.Value), true))
                     {
-                        return;
+                        treeContext.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.SL9001_InvalidOption,
+                            Location.None,
+                            problem.Key,
+                            problem.Value,
+                            problem.Error,
+                            problem.DefaultValue));
                     }
-
-                    StreamLintOptions values = StreamLintOptions.For(treeContext.Options, treeContext.Tree);
-                    foreach (OptionDefinition option in options)
-                    {
-                        if (values.ProblemWith(option) is { } problem && reported.TryAdd((problem.Key, problem.Value), true))
-                        {
-                            treeContext.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.SL9001_InvalidOption,
-                                Location.None,
-                                problem.Key,
-                                problem.Value,
-                                problem.Error,
-                                problem.DefaultValue));
-                        }
-                    }
-                });
+                }
             });
         }
     }
