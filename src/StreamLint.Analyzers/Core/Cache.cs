@@ -23,7 +23,6 @@ namespace StreamLint.Core
         /// <summary>Stores <paramref name="value"/> unless an entry exists; returns the stored entry.</summary>
         public TValue GetOrAdd(TKey key, TValue value) => this.entries.GetOrAdd(key, value);
 
-        public TValue GetOrAdd(TKey key, Func<TKey, TValue> create) =>
-            this.TryGetValue(key, out TValue known) ? known : this.GetOrAdd(key, create(key));
+        public TValue GetOrAdd(TKey key, Func<TKey, TValue> create) => this.entries.GetOrAdd(key, create);
     }
 }

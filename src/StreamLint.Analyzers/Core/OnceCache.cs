@@ -9,37 +9,26 @@ namespace StreamLint.Core
     /// A memo table whose entries are computed once even when several analyzers ask for the same key at the same time:
     /// the first asker computes, the others wait for its result. For expensive per-file work shared by every rule of a
     /// family — the driver runs analyzers concurrently, and without this each rule that arrives first would start the
-    /// same work again. Finding an entry takes no lock (see <see cref="Cache{TKey, TValue}"/>). A computation cancelled
-    /// by its asker's token is forgotten, and an asker whose own token is not cancelled computes it afresh.
+    /// same work again. Finding an entry takes no lock (see <see cref="Cache{TKey, TValue}"/>); each entry is a
+    /// <see cref="Once{T}"/>, so a computation cancelled by its asker's token is forgotten, and an asker whose own token
+    /// is not cancelled computes it afresh.
     /// </summary>
     internal sealed class OnceCache<TKey, TValue>
         where TKey : notnull
     {
-        private readonly ConcurrentDictionary<TKey, Lazy<TValue>> entries;
+        private readonly ConcurrentDictionary<TKey, Once<TValue>> entries;
 
         public OnceCache(IEqualityComparer<TKey>? comparer = null) =>
-            this.entries = new ConcurrentDictionary<TKey, Lazy<TValue>>(comparer ?? EqualityComparer<TKey>.Default);
+            this.entries = new ConcurrentDictionary<TKey, Once<TValue>>(comparer ?? EqualityComparer<TKey>.Default);
 
         public TValue GetOrAdd(TKey key, Func<TKey, TValue> create, CancellationToken cancellationToken)
         {
-            while (true)
+            if (!this.entries.TryGetValue(key, out Once<TValue>? entry))
             {
-                if (!this.entries.TryGetValue(key, out Lazy<TValue>? entry))
-                {
-                    entry = this.entries.GetOrAdd(key, new Lazy<TValue>(() => create(key), LazyThreadSafetyMode.ExecutionAndPublication));
-                }
-
-                try
-                {
-                    return entry.Value;
-                }
-                catch (OperationCanceledException)
-                {
-                    // Forget this computation only if it is still the stored one.
-                    ((ICollection<KeyValuePair<TKey, Lazy<TValue>>>)this.entries).Remove(new KeyValuePair<TKey, Lazy<TValue>>(key, entry));
-                    cancellationToken.ThrowIfCancellationRequested(); // ours: give up; another asker's: compute afresh
-                }
+                entry = this.entries.GetOrAdd(key, new Once<TValue>());
             }
+
+            return entry.Get(create, key, cancellationToken);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -15,7 +14,7 @@ namespace StreamLint.Core.Options
             new ConditionalWeakTable<AnalyzerConfigOptions, StreamLintOptions>();
 
         private readonly AnalyzerConfigOptions raw;
-        private readonly ConcurrentDictionary<OptionDefinition, Reading> readings = new ConcurrentDictionary<OptionDefinition, Reading>();
+        private readonly Cache<OptionDefinition, Reading> readings = new Cache<OptionDefinition, Reading>();
 
         private StreamLintOptions(AnalyzerConfigOptions raw) => this.raw = raw;
 
@@ -33,8 +32,7 @@ namespace StreamLint.Core.Options
             ? new OptionProblem(reading.Key!, reading.Text!, error, option.DefaultText)
             : null;
 
-        private Reading Read(OptionDefinition option) =>
-            this.readings.TryGetValue(option, out Reading known) ? known : this.readings.GetOrAdd(option, this.Parse(option));
+        private Reading Read(OptionDefinition option) => this.readings.GetOrAdd(option, this.Parse);
 
         /// <summary>The rule-specific key wins over the general one, wherever each was set; an empty value means the default.</summary>
         private Reading Parse(OptionDefinition option)
