@@ -33,23 +33,30 @@ namespace StreamLint.Streamiz.Rules
                 (member, call) =>
                 {
                     CancellationToken cancellationToken = member.CancellationToken;
+                    // The functions first: most have no side effect, and then the compilation's StreamConfig facts,
+                    // which another rule may be computing at this moment, are not needed.
+                    ImmutableArray<string> extra = StreamizOptions.SideEffectTypesFor(member.Options, call.Syntax.SyntaxTree);
+                    List<(IInvocationOperation Call, string Api)> effects = Functions(call, streamiz, cancellationToken)
+                        .SelectMany(function => SideEffects.In(function, streamiz, extra, cancellationToken))
+                        .ToList();
+                    if (effects.Count == 0)
+                    {
+                        return;
+                    }
+
                     TopologyNode? input = streamiz.Evaluator.InputOf(call, null, cancellationToken);
                     if (streamiz.Configs(cancellationToken).For(input) != GuaranteeState.ExactlyOnce)
                     {
                         return;
                     }
 
-                    ImmutableArray<string> extra = StreamizOptions.SideEffectTypesFor(member.Options, call.Syntax.SyntaxTree);
-                    foreach (IOperation function in Functions(call, streamiz, cancellationToken))
+                    foreach ((IInvocationOperation effect, string api) in effects)
                     {
-                        foreach ((IInvocationOperation effect, string api) in SideEffects.In(function, streamiz, extra, cancellationToken))
-                        {
-                            member.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.SL2007_SideEffectUnderExactlyOnce,
-                                OperationFacts.NameLocation(member.LocalOr(effect.Syntax, call.Syntax)),
-                                api,
-                                call.TargetMethod.Name));
-                        }
+                        member.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.SL2007_SideEffectUnderExactlyOnce,
+                            OperationFacts.NameLocation(member.LocalOr(effect.Syntax, call.Syntax)),
+                            api,
+                            call.TargetMethod.Name));
                     }
                 });
 
