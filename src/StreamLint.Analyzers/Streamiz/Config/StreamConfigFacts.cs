@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -144,46 +145,7 @@ namespace StreamLint.Streamiz.Config
             ConfigSyntax candidates = ConfigSyntax.For(streamiz, trees, cancellationToken);
             foreach (SyntaxTree tree in trees)
             {
-                SemanticModel model = library.ModelFor(tree);
-                foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
-                {
-                    switch (node)
-                    {
-                        case BaseObjectCreationExpressionSyntax creationSyntax when candidates.MayCreateConfigOrStream(creationSyntax):
-                            if (model.GetOperation(node, cancellationToken) is IObjectCreationOperation creation)
-                            {
-                                if (symbols.IsOrDerives(creation.Type, symbols.StreamConfig))
-                                {
-                                    configs[node] = Describe(creation, symbols);
-                                }
-                                else if (symbols.Is(creation.Type, symbols.KafkaStream))
-                                {
-                                    kafkaStreams.Add(creation);
-                                }
-                            }
-
-                            break;
-                        case AssignmentExpressionSyntax { Parent: not InitializerExpressionSyntax } assignment:
-                            if (ConfigSyntax.MayWriteGuaranteeOrKey(assignment)
-                                && model.GetOperation(assignment, cancellationToken) is IAssignmentOperation write)
-                            {
-                                if (write.Target is IPropertyReferenceOperation { Property: { } property, Instance: { } receiver }
-                                    && symbols.IsOrDerives(property.ContainingType, symbols.StreamConfig))
-                                {
-                                    if (property.IsIndexer)
-                                    {
-                                        writes.Add((receiver, null));
-                                    }
-                                    else if (property.Name == StreamizApi.Guarantee)
-                                    {
-                                        writes.Add((receiver, write is ISimpleAssignmentOperation simple ? GuaranteeOf(simple.Value, symbols) : GuaranteeState.Unknown));
-                                    }
-                                }
-                            }
-
-                            break;
-                    }
-                }
+                Scan(tree, library.ModelFor(tree), candidates, symbols, configs, kafkaStreams, writes, cancellationToken);
             }
 
             foreach (BoundCall call in library.CallsNamed("AddConfig", cancellationToken))
@@ -237,6 +199,59 @@ namespace StreamLint.Streamiz.Config
             }
 
             return new StreamConfigFacts(configs.Values.OrderBy(c => c.Creation.Syntax.SyntaxTree.FilePath).ThenBy(c => c.Creation.Syntax.SpanStart).ToImmutableArray(), unattributed, unknownStreamConfig);
+        }
+
+        /// <summary>The StreamConfig and KafkaStream creations of one file, and its writes of <c>Guarantee</c> or through an indexer.</summary>
+        [MethodImpl(Jit.Optimized)] // visits every node of every file that can hold Streamiz code, in a fresh compiler process too
+        private static void Scan(
+            SyntaxTree tree,
+            SemanticModel model,
+            ConfigSyntax candidates,
+            StreamizSymbols symbols,
+            Dictionary<SyntaxNode, ConfigCreation> configs,
+            List<IObjectCreationOperation> kafkaStreams,
+            List<(IOperation Receiver, GuaranteeState? Guarantee)> writes,
+            CancellationToken cancellationToken)
+        {
+            foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                switch (node)
+                {
+                    case BaseObjectCreationExpressionSyntax creationSyntax when candidates.MayCreateConfigOrStream(creationSyntax):
+                        if (model.GetOperation(node, cancellationToken) is IObjectCreationOperation creation)
+                        {
+                            if (symbols.IsOrDerives(creation.Type, symbols.StreamConfig))
+                            {
+                                configs[node] = Describe(creation, symbols);
+                            }
+                            else if (symbols.Is(creation.Type, symbols.KafkaStream))
+                            {
+                                kafkaStreams.Add(creation);
+                            }
+                        }
+
+                        break;
+                    case AssignmentExpressionSyntax { Parent: not InitializerExpressionSyntax } assignment:
+                        if (ConfigSyntax.MayWriteGuaranteeOrKey(assignment)
+                            && model.GetOperation(assignment, cancellationToken) is IAssignmentOperation write)
+                        {
+                            if (write.Target is IPropertyReferenceOperation { Property: { } property, Instance: { } receiver }
+                                && symbols.IsOrDerives(property.ContainingType, symbols.StreamConfig))
+                            {
+                                if (property.IsIndexer)
+                                {
+                                    writes.Add((receiver, null));
+                                }
+                                else if (property.Name == StreamizApi.Guarantee)
+                                {
+                                    writes.Add((receiver, write is ISimpleAssignmentOperation simple ? GuaranteeOf(simple.Value, symbols) : GuaranteeState.Unknown));
+                                }
+                            }
+                        }
+
+                        break;
+                }
+            }
         }
 
         /// <summary>The <c>new StreamBuilder()</c> expressions a topology argument is built from (<c>builder.Build()</c>).</summary>
