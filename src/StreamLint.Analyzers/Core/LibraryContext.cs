@@ -142,7 +142,7 @@ namespace StreamLint.Core
     }
 
     /// <summary>A bound invocation with its place in the compilation (tree index, then position) for ordering.</summary>
-    internal readonly struct BoundCall
+    internal sealed class BoundCall
     {
         public BoundCall(int tree, int position, IInvocationOperation invocation)
         {

@@ -101,7 +101,7 @@ namespace StreamLint.Streamiz
     }
 
     /// <summary>An operator that keeps state or writes to Kafka, and the builders of its topology (empty: unknown).</summary>
-    internal readonly struct StatefulUse
+    internal sealed class StatefulUse
     {
         public StatefulUse(IInvocationOperation call, ImmutableArray<SyntaxNode> builders)
         {

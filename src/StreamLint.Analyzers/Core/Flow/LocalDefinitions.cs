@@ -250,7 +250,7 @@ namespace StreamLint.Core.Flow
             || node.IsKind(SyntaxKind.ForEachStatement)
             || node.IsKind(SyntaxKind.ForEachVariableStatement);
 
-        private readonly struct Definition
+        private sealed class Definition
         {
             public Definition(SyntaxNode syntax, IOperation? value)
             {

@@ -26,7 +26,7 @@ namespace StreamLint.Core.Flow
     /// The fact about one property: not set, set to a constant, or unknown. Constants are the operation's constant
     /// value after implicit conversions (an enum member gives its underlying number, a literal its value).
     /// </summary>
-    internal readonly struct SettingFact
+    internal sealed class SettingFact
     {
         private SettingFact(SettingKind kind, object? value, IOperation? site)
         {
@@ -35,9 +35,9 @@ namespace StreamLint.Core.Flow
             this.Site = site;
         }
 
-        public static SettingFact NotSet => default;
+        public static SettingFact NotSet { get; } = new SettingFact(SettingKind.NotSet, null, null);
 
-        public static SettingFact Unknown => new SettingFact(SettingKind.Unknown, null, null);
+        public static SettingFact Unknown { get; } = new SettingFact(SettingKind.Unknown, null, null);
 
         public SettingKind Kind { get; }
 
@@ -156,7 +156,7 @@ namespace StreamLint.Core.Flow
 
         /// <summary>The fact about the property named <paramref name="property"/>.</summary>
         public SettingFact this[string property] =>
-            this.IsUnknown ? SettingFact.Unknown : this.facts.TryGetValue(property, out SettingFact fact) ? fact : SettingFact.NotSet;
+            this.IsUnknown ? SettingFact.Unknown : this.facts.TryGetValue(property, out SettingFact? fact) ? fact : SettingFact.NotSet;
 
         /// <summary>The writes of <paramref name="property"/>, in order.</summary>
         public IEnumerable<PropertySetting> WritesOf(string property) => this.Writes.Where(w => w.Name == property);

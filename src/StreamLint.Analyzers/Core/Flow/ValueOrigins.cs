@@ -352,7 +352,7 @@ namespace StreamLint.Core.Flow
     }
 
     /// <summary>One write of a field or property: the value written and the assignment or initializer that writes it.</summary>
-    internal readonly struct MemberWrite
+    internal sealed class MemberWrite
     {
         public MemberWrite(IOperation value, IOperation site)
         {

@@ -32,7 +32,9 @@ namespace StreamLint.Core.Options
             ? new OptionProblem(reading.Key!, reading.Text!, error, option.DefaultText)
             : null;
 
-        private Reading Read(OptionDefinition option) => this.readings.GetOrAdd(option, this.Parse);
+        // TryGetValue first: a method group converted to a delegate is a new object on every call.
+        private Reading Read(OptionDefinition option) =>
+            this.readings.TryGetValue(option, out Reading? reading) ? reading : this.readings.GetOrAdd(option, this.Parse(option));
 
         /// <summary>The rule-specific key wins over the general one, wherever each was set; an empty value means the default.</summary>
         private Reading Parse(OptionDefinition option)
@@ -58,7 +60,7 @@ namespace StreamLint.Core.Options
                 : new Reading(key, text.Trim(), option.DefaultValue, error);
         }
 
-        private readonly struct Reading
+        private sealed class Reading
         {
             public Reading(string? key, string? text, object? value, string? error)
             {
@@ -79,7 +81,7 @@ namespace StreamLint.Core.Options
     }
 
     /// <summary>A value that did not parse: SL9001 reports it and the default applies.</summary>
-    internal readonly struct OptionProblem
+    internal sealed class OptionProblem
     {
         public OptionProblem(string key, string value, string error, string defaultValue)
         {

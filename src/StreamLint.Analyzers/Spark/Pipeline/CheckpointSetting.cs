@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace StreamLint.Spark.Pipeline
 {
     /// <summary>An <c>Option("checkpointLocation", path)</c> call with a constant path (trailing slashes removed).</summary>
-    internal readonly struct CheckpointSetting
+    internal sealed class CheckpointSetting
     {
         public CheckpointSetting(string path, IInvocationOperation option)
         {

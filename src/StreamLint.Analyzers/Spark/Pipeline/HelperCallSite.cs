@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace StreamLint.Spark.Pipeline
 {
     /// <summary>A call of a helper method, or a ForeachBatch that passes the helper as its batch function.</summary>
-    internal readonly struct HelperCallSite
+    internal sealed class HelperCallSite
     {
         public HelperCallSite(IInvocationOperation invocation, bool isForeachBatch)
         {

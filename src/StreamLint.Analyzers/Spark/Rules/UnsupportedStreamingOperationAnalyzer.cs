@@ -226,7 +226,7 @@ namespace StreamLint.Spark.Rules
         }
 
         /// <summary>One rejected construct found in SQL text: where to report it and what it is.</summary>
-        private readonly struct SqlRejection
+        private sealed class SqlRejection
         {
             public SqlRejection(SyntaxNode site, string operation, string? message)
             {

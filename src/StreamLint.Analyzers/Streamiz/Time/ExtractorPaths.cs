@@ -9,7 +9,7 @@ using StreamLint.Core;
 namespace StreamLint.Streamiz.Time
 {
     /// <summary>A wall-clock read whose value an extractor returns, and whether only the invalid-timestamp fallback reaches it.</summary>
-    internal readonly struct WallClockReturn
+    internal sealed class WallClockReturn
     {
         public WallClockReturn(IOperation read, string api, bool fallbackOnly)
         {

@@ -27,7 +27,7 @@ namespace StreamLint.Streamiz.Topology
     }
 
     /// <summary>A value's possible origin: an expression that is not a mere reference, with the environment it is read in.</summary>
-    internal readonly struct Origin
+    internal sealed class Origin
     {
         public Origin(IOperation operation, FlowEnv? env)
         {

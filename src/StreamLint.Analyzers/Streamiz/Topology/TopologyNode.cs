@@ -21,7 +21,7 @@ namespace StreamLint.Streamiz.Topology
     }
 
     /// <summary>A key-changing operator since the source or the last repartition, and whether it provably keeps the key.</summary>
-    internal readonly struct KeyChange
+    internal sealed class KeyChange
     {
         public KeyChange(IInvocationOperation call, bool keepsKey)
         {
