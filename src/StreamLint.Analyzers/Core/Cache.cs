@@ -18,6 +18,19 @@ namespace StreamLint.Core
         public Cache(IEqualityComparer<TKey>? comparer = null) =>
             this.entries = new ConcurrentDictionary<TKey, TValue>(comparer ?? EqualityComparer<TKey>.Default);
 
+        /// <summary>
+        /// A table that grows to thousands of entries written by every analysis thread (one per syntax node or
+        /// operation of the compilation): 32 locks rather than the default one per processor, so that two threads adding
+        /// entries rarely wait for each other, and room to start with, so that it is resized (all locks held) fewer times.
+        /// </summary>
+        public static Cache<TKey, TValue> Large(IEqualityComparer<TKey>? comparer = null) =>
+            new Cache<TKey, TValue>(new ConcurrentDictionary<TKey, TValue>(
+                concurrencyLevel: 32,
+                capacity: 1024,
+                comparer ?? EqualityComparer<TKey>.Default));
+
+        private Cache(ConcurrentDictionary<TKey, TValue> entries) => this.entries = entries;
+
         public bool TryGetValue(TKey key, out TValue value) => this.entries.TryGetValue(key, out value!);
 
         /// <summary>Stores <paramref name="value"/> unless an entry exists; returns the stored entry.</summary>

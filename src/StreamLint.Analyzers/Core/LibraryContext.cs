@@ -22,7 +22,7 @@ namespace StreamLint.Core
         private static readonly ConditionalWeakTable<Compilation, LibraryContext> Instances = new ConditionalWeakTable<Compilation, LibraryContext>();
 
         private readonly OnceCache<(SyntaxTree, LibraryScan), ImmutableArray<CodeMember>> members = new OnceCache<(SyntaxTree, LibraryScan), ImmutableArray<CodeMember>>();
-        private readonly Cache<SyntaxNode, LocalDefinitions> localDefinitions = new Cache<SyntaxNode, LocalDefinitions>();
+        private readonly Cache<SyntaxNode, LocalDefinitions> localDefinitions = Cache<SyntaxNode, LocalDefinitions>.Large();
         private readonly Cache<string, bool> stringLiterals = new Cache<string, bool>(StringComparer.Ordinal);
         private readonly Cache<string, bool> identifiers = new Cache<string, bool>(StringComparer.Ordinal);
         private readonly Cache<SyntaxTree, SemanticModel> models = new Cache<SyntaxTree, SemanticModel>();

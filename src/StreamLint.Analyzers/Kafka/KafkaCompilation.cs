@@ -21,7 +21,7 @@ namespace StreamLint.Kafka
         private static readonly ConditionalWeakTable<Compilation, KafkaCompilation?> Instances = new ConditionalWeakTable<Compilation, KafkaCompilation?>();
 
         private readonly Cache<SyntaxTree, ImmutableArray<KafkaMember>> members = new Cache<SyntaxTree, ImmutableArray<KafkaMember>>();
-        private readonly Cache<IOperation, KafkaClient?> clients = new Cache<IOperation, KafkaClient?>();
+        private readonly Cache<IOperation, KafkaClient?> clients = Cache<IOperation, KafkaClient?>.Large();
         private readonly OnceCache<SyntaxNode, FlowOrder?> orders = new OnceCache<SyntaxNode, FlowOrder?>();
         private readonly Cache<INamedTypeSymbol, ImmutableArray<IOperation>> typeBodies = new Cache<INamedTypeSymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default);
 

@@ -18,7 +18,7 @@ namespace StreamLint.Spark.Pipeline
     {
         private const int MaxCallerDepth = 4;
 
-        private readonly Cache<PlanNode, PlanNode?> bound = new Cache<PlanNode, PlanNode?>();
+        private readonly Cache<PlanNode, PlanNode?> bound = Cache<PlanNode, PlanNode?>.Large();
 
         private readonly Cache<IParameterSymbol, PlanNode?> boundParameters =
             new Cache<IParameterSymbol, PlanNode?>(SymbolEqualityComparer.Default);

@@ -20,7 +20,7 @@ namespace StreamLint.Spark.Pipeline
         private const int MaxDepth = 256;
 
         private readonly SparkCompilation spark;
-        private readonly Cache<SyntaxNode, SparkValue?> cache = new Cache<SyntaxNode, SparkValue?>();
+        private readonly Cache<SyntaxNode, SparkValue?> cache = Cache<SyntaxNode, SparkValue?>.Large();
 
         public PipelineEvaluator(SparkCompilation spark) => this.spark = spark;
 

@@ -18,7 +18,7 @@ namespace StreamLint.Streamiz.Topology
     {
         private readonly StreamizSymbols symbols;
         private readonly ValueFlow flow;
-        private readonly Cache<SyntaxNode, TopologyNode?> nodes = new Cache<SyntaxNode, TopologyNode?>();
+        private readonly Cache<SyntaxNode, TopologyNode?> nodes = Cache<SyntaxNode, TopologyNode?>.Large();
 
         public TopologyEvaluator(StreamizSymbols symbols, ValueFlow flow)
         {
