@@ -22,6 +22,14 @@ namespace StreamLint.Streamiz
         /// <summary>The StreamConfig property that selects at-least-once or exactly-once.</summary>
         public const string Guarantee = "Guarantee";
 
+        /// <summary>The StreamConfig properties whose setters throw once the guarantee is exactly-once.</summary>
+        public const string IsolationLevel = "IsolationLevel";
+
+        public const string EnableIdempotence = "EnableIdempotence";
+
+        /// <summary>The one method of ITimestampExtractor.</summary>
+        public const string Extract = "Extract";
+
         /// <summary>IKStream operators that may give records a new key (Streamiz marks the stream for repartitioning).</summary>
         public static readonly ImmutableHashSet<string> KeyChanging = ImmutableHashSet.Create("SelectKey", "Map", "FlatMap", "MapAsync", "FlatMapAsync", "Transform");
 

@@ -50,6 +50,13 @@ static class Settings
         return config;"));
 
         [Fact]
+        public Task SetterSpelledWithAnEscape_Reports() =>
+            Verify.VerifyAnalyzerAsync(Config(@"        var config = new StreamConfig<StringSerDes, StringSerDes>();
+        config.Guarantee = ProcessingGuarantee.EXACTLY_ONCE;
+        {|SL2008:config.\u0045nableIdempotence = true|};
+        return config;"));
+
+        [Fact]
         public Task AtLeastOnceBefore_Silent() =>
             Verify.VerifyAnalyzerAsync(Config(@"        var config = new StreamConfig<StringSerDes, StringSerDes>();
         config.Guarantee = ProcessingGuarantee.AT_LEAST_ONCE;

@@ -386,7 +386,7 @@ namespace StreamLint.Streamiz.Plans
         private static string? EventTime(Compilation compilation, StreamizCompilation streamiz, CancellationToken cancellationToken)
         {
             if (streamiz.Symbols.TimestampExtractor is not { } extractor
-                || extractor.GetMembers("Extract") is not { Length: 1 } members
+                || extractor.GetMembers(StreamizApi.Extract) is not { Length: 1 } members
                 || members[0] is not IMethodSymbol extract)
             {
                 return "record timestamp (default extractor)";
@@ -395,7 +395,7 @@ namespace StreamLint.Streamiz.Plans
             var found = new List<string>();
             foreach (SyntaxTree tree in compilation.SyntaxTrees)
             {
-                if (!TreeText.For(tree).HasIdentifier("Extract", cancellationToken))
+                if (!TreeText.For(tree).HasIdentifier(StreamizApi.Extract, cancellationToken))
                 {
                     continue;
                 }
@@ -403,7 +403,7 @@ namespace StreamLint.Streamiz.Plans
                 SemanticModel model = streamiz.Library.ModelFor(tree);
                 foreach (MethodDeclarationSyntax declaration in tree.GetRoot(cancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>())
                 {
-                    if (declaration.Identifier.ValueText != "Extract"
+                    if (declaration.Identifier.ValueText != StreamizApi.Extract
                         || model.GetDeclaredSymbol(declaration, cancellationToken) is not { ContainingType: { } type } method
                         || !SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(extract), method)
                         || model.GetOperation(declaration, cancellationToken) is not IMethodBodyOperation body)

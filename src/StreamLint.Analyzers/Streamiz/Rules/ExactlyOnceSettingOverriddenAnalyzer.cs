@@ -28,6 +28,12 @@ namespace StreamLint.Streamiz.Rules
             RegisterStreamizFiles(context, c =>
             {
                 SemanticModel model = c.SemanticModel;
+                TreeText text = TreeText.For(model.SyntaxTree);
+                if (!text.HasIdentifier(StreamizApi.IsolationLevel, c.CancellationToken) && !text.HasIdentifier(StreamizApi.EnableIdempotence, c.CancellationToken))
+                {
+                    return; // neither setter is named in the file: no node walk
+                }
+
                 foreach (AssignmentExpressionSyntax assignment in model.SyntaxTree.GetRoot(c.CancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
                 {
                     string? name = assignment.Left switch
@@ -36,7 +42,7 @@ namespace StreamLint.Streamiz.Rules
                         MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
                         _ => null,
                     };
-                    if (name is not ("IsolationLevel" or "EnableIdempotence")
+                    if (name is not (StreamizApi.IsolationLevel or StreamizApi.EnableIdempotence)
                         || model.GetOperation(assignment, c.CancellationToken) is not ISimpleAssignmentOperation
                         {
                             Target: IPropertyReferenceOperation { Property: { } property } target,

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using StreamLint.Core;
 using StreamLint.Streamiz.Time;
 
 namespace StreamLint.Streamiz.Rules
@@ -22,7 +23,7 @@ namespace StreamLint.Streamiz.Rules
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, StreamizCompilation streamiz)
         {
             if (streamiz.Symbols.TimestampExtractor is not { } extractor
-                || extractor.GetMembers("Extract") is not { Length: 1 } members
+                || extractor.GetMembers(StreamizApi.Extract) is not { Length: 1 } members
                 || members[0] is not IMethodSymbol extract)
             {
                 return;
@@ -30,9 +31,14 @@ namespace StreamLint.Streamiz.Rules
 
             RegisterStreamizFiles(context, c =>
             {
+                if (!TreeText.For(c.SemanticModel.SyntaxTree).HasIdentifier(StreamizApi.Extract, c.CancellationToken))
+                {
+                    return; // no method named Extract in the file: no node walk
+                }
+
                 foreach (SyntaxNode node in c.SemanticModel.SyntaxTree.GetRoot(c.CancellationToken).DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
                 {
-                    if (node is not MethodDeclarationSyntax { Identifier.ValueText: "Extract" } declaration
+                    if (node is not MethodDeclarationSyntax { Identifier.ValueText: StreamizApi.Extract } declaration
                         || c.SemanticModel.GetDeclaredSymbol(declaration, c.CancellationToken) is not { ContainingType: { } type } method
                         || !SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(extract), method)
                         || c.SemanticModel.GetOperation(declaration, c.CancellationToken) is not IMethodBodyOperation body)
