@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
@@ -86,6 +87,23 @@ namespace Consumer
             Assert.True(
                 Directory.Exists(Path.Combine(this.packagesDirectory, "streamlint", this.package.Version.ToLowerInvariant())),
                 build.Describe("StreamLint " + this.package.Version + " was not restored into the private packages folder " + this.packagesDirectory + "."));
+        }
+
+        /// <summary>
+        /// The analyzer assembly the compiler is given: on linux-x64 with a .NET 10+ SDK the package's ahead-of-time
+        /// compiled image (build/linux-x64), elsewhere and with StreamLintReadyToRun=false the portable one.
+        /// </summary>
+        [Fact]
+        public async Task AnalyzerItem_IsTheLinuxX64Image_OnLinuxX64_AndThePortableAssemblyWhenTurnedOff()
+        {
+            this.package.PackagePath();
+            bool linuxX64 = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.X64;
+            string packageFolder = Path.Combine(this.packagesDirectory, "streamlint", this.package.Version.ToLowerInvariant());
+            string portable = Path.Combine(packageFolder, "analyzers", "dotnet", "cs", "StreamLint.Analyzers.dll");
+            string image = Path.Combine(packageFolder, "build", "linux-x64", "StreamLint.Analyzers.dll");
+
+            Assert.Equal(new[] { linuxX64 ? image : portable }, await this.StreamLintAnalyzerItems());
+            Assert.Equal(new[] { portable }, await this.StreamLintAnalyzerItems("-p:StreamLintReadyToRun=false"));
         }
 
         [Fact]
@@ -223,6 +241,22 @@ namespace Consumer
 
         private static void AssertDoesNotContain(CliResult result, string unexpected) =>
             Assert.False(result.Output.Contains(unexpected, StringComparison.Ordinal), result.Describe("Expected the output not to contain `" + unexpected + "`."));
+
+        /// <summary>The Analyzer items named StreamLint.Analyzers.dll once the package's analyzers are resolved.</summary>
+        private async Task<string[]> StreamLintAnalyzerItems(params string[] properties)
+        {
+            CliResult result = await DotnetCli.RunAsync(
+                this.projectDirectory,
+                new[] { "msbuild", "-restore", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-nodeReuse:false" }.Concat(properties),
+                this.environment);
+            this.output.WriteLine(result.Describe());
+            Assert.True(result.Succeeded, result.Describe("Resolving the consumer's analyzers failed."));
+            using JsonDocument json = JsonDocument.Parse(result.StandardOutput.Substring(result.StandardOutput.IndexOf('{', StringComparison.Ordinal)));
+            return json.RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray()
+                .Select(item => item.GetProperty("FullPath").GetString()!)
+                .Where(path => Path.GetFileName(path) == "StreamLint.Analyzers.dll")
+                .ToArray();
+        }
 
         private async Task<CliResult> Dotnet(params string[] arguments)
         {

@@ -2,6 +2,9 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Xunit;
@@ -15,6 +18,8 @@ namespace StreamLint.Tests.EndToEnd
     public sealed class PackageTests
     {
         private const string AnalyzerFolder = "analyzers/dotnet/cs/";
+
+        private const string LinuxX64Image = "build/linux-x64/StreamLint.Analyzers.dll";
 
         private readonly PackedPackageFixture package;
         private readonly ITestOutputHelper output;
@@ -88,7 +93,9 @@ namespace StreamLint.Tests.EndToEnd
                 .Concat(Directory.GetFiles(Path.Combine(this.package.RepositoryRoot, "src", "StreamLint.Package", "build", "config")).Select(f => "build/config/" + Path.GetFileName(f)))
                 .ToList();
 
-            Assert.Equal(expected.OrderBy(e => e, StringComparer.Ordinal), entries.Where(e => e.StartsWith("build", StringComparison.Ordinal)));
+            Assert.Equal(
+                expected.Append(LinuxX64Image).OrderBy(e => e, StringComparer.Ordinal),
+                entries.Where(e => e.StartsWith("build", StringComparison.Ordinal)));
             using ZipArchive zip = ZipFile.OpenRead(this.package.PackagePath());
             foreach (string entry in expected)
             {
@@ -96,6 +103,24 @@ namespace StreamLint.Tests.EndToEnd
                 string repositoryCopy = File.ReadAllText(Path.Combine(this.package.RepositoryRoot, "src", "StreamLint.Package", entry.Replace('/', Path.DirectorySeparatorChar)));
                 Assert.True(reader.ReadToEnd() == repositoryCopy, entry + " in the package differs from the repository's file");
             }
+        }
+
+        /// <summary>
+        /// build/linux-x64 holds the same assembly as analyzers/dotnet/cs, compiled ahead of time (ReadyToRun: a managed
+        /// native header) for linux-x64: same name, version and module id, so either is the same StreamLint.
+        /// </summary>
+        [Fact]
+        public void Package_ShipsTheLinuxX64Image_OfTheSameAssembly()
+        {
+            using ZipArchive zip = ZipFile.OpenRead(this.package.PackagePath());
+            (AssemblyName Name, Guid Mvid, bool ReadyToRun, Machine Machine) portable = Describe(zip, AnalyzerFolder + "StreamLint.Analyzers.dll");
+            (AssemblyName Name, Guid Mvid, bool ReadyToRun, Machine Machine) image = Describe(zip, LinuxX64Image);
+
+            Assert.Equal(portable.Name.FullName, image.Name.FullName);
+            Assert.Equal(portable.Mvid, image.Mvid);
+            Assert.False(portable.ReadyToRun, "The portable assembly must be IL only.");
+            Assert.True(image.ReadyToRun, LinuxX64Image + " is not a ReadyToRun image.");
+            Assert.NotEqual(portable.Machine, image.Machine); // the image is made for one platform
         }
 
         [Fact]
@@ -169,6 +194,24 @@ namespace StreamLint.Tests.EndToEnd
             this.output.WriteLine(result.Describe());
             Assert.True(result.Succeeded, result.Describe("Evaluating the package version failed."));
             return result.StandardOutput.Trim();
+        }
+
+        private static (AssemblyName Name, Guid Mvid, bool ReadyToRun, Machine Machine) Describe(ZipArchive zip, string entry)
+        {
+            using var bytes = new MemoryStream();
+            using (Stream stream = zip.GetEntry(entry)?.Open() ?? throw new InvalidOperationException(entry + " is not in the package."))
+            {
+                stream.CopyTo(bytes);
+            }
+
+            bytes.Position = 0;
+            using var pe = new PEReader(bytes);
+            MetadataReader metadata = pe.GetMetadataReader();
+            return (
+                metadata.GetAssemblyDefinition().GetAssemblyName(),
+                metadata.GetGuid(metadata.GetModuleDefinition().Mvid),
+                pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0,
+                pe.PEHeaders.CoffHeader.Machine);
         }
 
         private static XElement? Child(XElement parent, string localName) =>
