@@ -49,16 +49,16 @@ namespace StreamLint.Options
                 return;
             }
 
-            var seenConfigurations = new ConcurrentDictionary<AnalyzerConfigOptions, bool>();
+            var seenConfigurations = new ConcurrentDictionary<StreamLintOptions, bool>();
             var reported = new ConcurrentDictionary<(string, string), bool>();
             start.RegisterSyntaxTreeAction(treeContext =>
             {
-                if (!seenConfigurations.TryAdd(treeContext.Options.AnalyzerConfigOptionsProvider.GetOptions(treeContext.Tree), true))
+                StreamLintOptions values = StreamLintOptions.For(treeContext.Options, treeContext.Tree);
+                if (!seenConfigurations.TryAdd(values, true))
                 {
                     return;
                 }
 
-                StreamLintOptions values = StreamLintOptions.For(treeContext.Options, treeContext.Tree);
                 foreach (OptionDefinition option in options)
                 {
                     if (values.ProblemWith(option) is { } problem && reported.TryAdd((problem.Key, problem.Value), true))

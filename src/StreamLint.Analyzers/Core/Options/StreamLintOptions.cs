@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -5,21 +8,74 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace StreamLint.Core.Options
 {
     /// <summary>
-    /// StreamLint's option values for one syntax tree, each parsed once per <see cref="AnalyzerConfigOptions"/>
-    /// instance (the compiler shares one instance across trees with the same effective configuration).
+    /// StreamLint's option values for one syntax tree, each parsed once per distinct StreamLint configuration. The
+    /// compiler gives every tree its own <see cref="AnalyzerConfigOptions"/> object, even when all trees share one
+    /// configuration, so a reader per object would parse (and SL9001 validate) every value once per file; trees whose
+    /// <c>streamlint.*</c> entries are the same share one reader instead.
     /// </summary>
     internal sealed class StreamLintOptions
     {
         private static readonly ConditionalWeakTable<AnalyzerConfigOptions, StreamLintOptions> Instances =
             new ConditionalWeakTable<AnalyzerConfigOptions, StreamLintOptions>();
 
+        // Per options provider, which lives as long as its compilation: readers by the StreamLint entries they see.
+        private static readonly ConditionalWeakTable<AnalyzerConfigOptionsProvider, ConcurrentDictionary<string, StreamLintOptions>> ByEntries =
+            new ConditionalWeakTable<AnalyzerConfigOptionsProvider, ConcurrentDictionary<string, StreamLintOptions>>();
+
         private readonly AnalyzerConfigOptions raw;
         private readonly Cache<OptionDefinition, Reading> readings = new Cache<OptionDefinition, Reading>();
 
         private StreamLintOptions(AnalyzerConfigOptions raw) => this.raw = raw;
 
-        public static StreamLintOptions For(AnalyzerOptions options, SyntaxTree tree) =>
-            Instances.GetValue(options.AnalyzerConfigOptionsProvider.GetOptions(tree), o => new StreamLintOptions(o));
+        public static StreamLintOptions For(AnalyzerOptions options, SyntaxTree tree)
+        {
+            AnalyzerConfigOptionsProvider provider = options.AnalyzerConfigOptionsProvider;
+            AnalyzerConfigOptions raw = provider.GetOptions(tree);
+            return Instances.TryGetValue(raw, out StreamLintOptions? known) ? known : Instances.GetValue(raw, r => Shared(provider, r));
+        }
+
+        private static StreamLintOptions Shared(AnalyzerConfigOptionsProvider provider, AnalyzerConfigOptions raw)
+        {
+            if (EntriesOf(raw) is not { } entries)
+            {
+                return new StreamLintOptions(raw);
+            }
+
+            ConcurrentDictionary<string, StreamLintOptions> readers =
+                ByEntries.GetValue(provider, _ => new ConcurrentDictionary<string, StreamLintOptions>(StringComparer.Ordinal));
+            return readers.TryGetValue(entries, out StreamLintOptions? reader) ? reader : readers.GetOrAdd(entries, new StreamLintOptions(raw));
+        }
+
+        /// <summary>
+        /// The <c>streamlint.*</c> entries as one string, sorted; null when the options cannot list their keys, which an
+        /// implementation outside the compiler may not.
+        /// </summary>
+        private static string? EntriesOf(AnalyzerConfigOptions raw)
+        {
+            List<string>? entries = null;
+            try
+            {
+                foreach (string key in raw.Keys)
+                {
+                    if (key.StartsWith(OptionDefinition.Prefix, StringComparison.OrdinalIgnoreCase) && raw.TryGetValue(key, out string? value))
+                    {
+                        (entries ??= new List<string>()).Add(key + "=" + value);
+                    }
+                }
+            }
+            catch (NotImplementedException)
+            {
+                return null;
+            }
+
+            if (entries is null)
+            {
+                return string.Empty;
+            }
+
+            entries.Sort(StringComparer.Ordinal);
+            return string.Join("\0", entries);
+        }
 
         /// <summary>The option's value for this tree; its default when it is not set, empty or does not parse (SL9001).</summary>
         public T Get<T>(Option<T> option) => (T)this.Read(option).Value!;
