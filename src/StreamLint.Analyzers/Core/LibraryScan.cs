@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using System.Reflection.Metadata;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -38,7 +39,7 @@ namespace StreamLint.Core
         /// <summary>Names that code using the library writes in a file and that no other common library uses.</summary>
         public NameSet Words { get; }
 
-        /// <summary>The member names of the library's types, less those every object has.</summary>
+        /// <summary>The names of the library's members that other assemblies can use, less those every object has.</summary>
         public NameSet MethodNames { get; }
 
         /// <summary>The scan of <paramref name="assembly"/>, computed once per assembly symbol.</summary>
@@ -128,9 +129,12 @@ namespace StreamLint.Core
         }
 
         /// <summary>
-        /// The names of every method, property, field and event of every type of a module, as the symbols' MemberNames
-        /// give them. Overloads, accessors and same-named members of many types share one entry of the string heap, so
-        /// each distinct entry is decoded once.
+        /// The names of the methods, properties, fields and events of every type of a module that code outside the
+        /// library can use (public or protected; a property or event by its accessors), as the symbols' MemberNames
+        /// give them. Private and internal members (backing fields, lambdas, helpers, explicit implementations) can be
+        /// neither called nor invoked from a user's project, and would only make more of its calls look like candidates.
+        /// Overloads, accessors and same-named members of many types share one entry of the string heap, so each
+        /// distinct entry is decoded once.
         /// </summary>
         [MethodImpl(Jit.Optimized)] // one loop over every member of the library, run in a fresh compiler process
         private static IEnumerable<string> MemberNamesIn(MetadataReader reader)
@@ -141,27 +145,51 @@ namespace StreamLint.Core
                 TypeDefinition type = reader.GetTypeDefinition(handle);
                 foreach (MethodDefinitionHandle method in type.GetMethods())
                 {
-                    names.Add(reader.GetMethodDefinition(method).Name);
+                    MethodDefinition definition = reader.GetMethodDefinition(method);
+                    if (IsVisible(definition.Attributes))
+                    {
+                        names.Add(definition.Name);
+                    }
                 }
 
                 foreach (PropertyDefinitionHandle property in type.GetProperties())
                 {
-                    names.Add(reader.GetPropertyDefinition(property).Name);
+                    PropertyDefinition definition = reader.GetPropertyDefinition(property);
+                    PropertyAccessors accessors = definition.GetAccessors();
+                    if (IsVisible(reader, accessors.Getter) || IsVisible(reader, accessors.Setter))
+                    {
+                        names.Add(definition.Name);
+                    }
                 }
 
                 foreach (FieldDefinitionHandle field in type.GetFields())
                 {
-                    names.Add(reader.GetFieldDefinition(field).Name);
+                    FieldDefinition definition = reader.GetFieldDefinition(field);
+                    if ((definition.Attributes & FieldAttributes.FieldAccessMask) is FieldAttributes.Public or FieldAttributes.Family or FieldAttributes.FamORAssem)
+                    {
+                        names.Add(definition.Name);
+                    }
                 }
 
                 foreach (EventDefinitionHandle @event in type.GetEvents())
                 {
-                    names.Add(reader.GetEventDefinition(@event).Name);
+                    EventDefinition definition = reader.GetEventDefinition(@event);
+                    EventAccessors accessors = definition.GetAccessors();
+                    if (IsVisible(reader, accessors.Adder) || IsVisible(reader, accessors.Remover))
+                    {
+                        names.Add(definition.Name);
+                    }
                 }
             }
 
             return names.Select(reader.GetString);
         }
+
+        private static bool IsVisible(MetadataReader reader, MethodDefinitionHandle accessor) =>
+            !accessor.IsNil && IsVisible(reader.GetMethodDefinition(accessor).Attributes);
+
+        private static bool IsVisible(MethodAttributes attributes) =>
+            (attributes & MethodAttributes.MemberAccessMask) is MethodAttributes.Public or MethodAttributes.Family or MethodAttributes.FamORAssem;
 
         /// <summary>The member names of every type of <paramref name="assembly"/>, from its symbols.</summary>
         internal static IEnumerable<string> MemberNamesOf(IAssemblySymbol assembly)
