@@ -28,6 +28,9 @@ namespace StreamLint.Tests.Spark
         [InlineData(".5 seconds", 0, 0, 500_000L)]
         [InlineData("100 milliseconds 20 microseconds", 0, 0, 100_020L)]
         [InlineData("1 second 1 second", 0, 0, 2_000_000L)]
+        [InlineData("1\thour\n 30  minutes", 0, 0, 5_400_000_000L)]
+        [InlineData("5. seconds", 0, 0, 5_000_000L)]
+        [InlineData("0.123456789 seconds", 0, 0, 123_456L)]
         public void Parser_Accepts(string text, long months, long days, long micros)
         {
             SparkInterval? interval = SparkInterval.Parse(text, Spark35, out string error, out _);
@@ -48,6 +51,11 @@ namespace StreamLint.Tests.Spark
         [InlineData("1.5 minutes", null)]
         [InlineData("ten seconds", null)]
         [InlineData("1 hour 30", null)]
+        [InlineData(". seconds", null)]
+        [InlineData("+ seconds", null)]
+        [InlineData("1.0000000001 seconds", null)]
+        [InlineData("1-2 seconds", null)]
+        [InlineData("\u0663 seconds", null)] // an Arabic-Indic digit: Spark reads ASCII digits only
         public void Parser_Rejects(string text, string? badUnit)
         {
             Assert.Null(SparkInterval.Parse(text, Spark35, out string error, out string? unit));
@@ -61,6 +69,8 @@ namespace StreamLint.Tests.Spark
             Assert.NotNull(SparkInterval.Parse("1 hour 30 minutes", Spark24, out _, out _));
             Assert.Null(SparkInterval.Parse("30 minutes 1 hour", Spark24, out _, out _));
             Assert.Null(SparkInterval.Parse("1.5 seconds", Spark24, out _, out _));
+            Assert.Null(SparkInterval.Parse("+1 hour", Spark24, out _, out _));
+            Assert.NotNull(SparkInterval.Parse("-1 hour", Spark24, out _, out _));
             Assert.NotNull(SparkInterval.Parse("30 minutes 1 hour", Spark35, out _, out _));
         }
 

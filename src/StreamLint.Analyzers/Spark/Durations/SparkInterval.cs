@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace StreamLint.Spark.Durations
 {
@@ -70,14 +69,14 @@ namespace StreamLint.Spark.Durations
                 s = s.Substring("interval".Length).Trim();
             }
 
-            string[] tokens = Regex.Split(s, @"\s+");
+            List<string> tokens = Words(s);
             long months = 0, days = 0, micros = 0;
             int lastUnit = -1;
             bool legacy = sparkVersion.Major < 3;
-            for (int i = 0; i < tokens.Length; i += 2)
+            for (int i = 0; i < tokens.Count; i += 2)
             {
                 string value = tokens[i];
-                if (i + 1 >= tokens.Length)
+                if (i + 1 >= tokens.Count)
                 {
                     error = $"'{value}' has no unit";
                     return null;
@@ -92,8 +91,7 @@ namespace StreamLint.Spark.Durations
                     return null;
                 }
 
-                Match number = Regex.Match(value, legacy ? @"^-?\d+$" : @"^[+-]?(\d+(\.\d{0,9})?|\.\d{1,9})$");
-                if (!number.Success)
+                if (!IsNumber(value, legacy))
                 {
                     error = $"'{value}' is not a number Spark accepts here";
                     return null;
@@ -139,6 +137,72 @@ namespace StreamLint.Spark.Durations
             }
 
             return new SparkInterval(months, days, micros);
+        }
+
+        /// <summary>The runs of non-white-space characters of <paramref name="s"/>. Plain loops, not regular expressions: a
+        /// fresh compiler process would build each expression for the first duration it reads.</summary>
+        private static List<string> Words(string s)
+        {
+            var words = new List<string>();
+            for (int i = 0; i < s.Length;)
+            {
+                int start = i;
+                while (i < s.Length && !char.IsWhiteSpace(s[i]))
+                {
+                    i++;
+                }
+
+                if (i > start)
+                {
+                    words.Add(s.Substring(start, i - start));
+                }
+
+                while (i < s.Length && char.IsWhiteSpace(s[i]))
+                {
+                    i++;
+                }
+            }
+
+            return words;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="value"/> is a number Spark's interval parser takes: an optional sign and ASCII digits
+        /// with at most nine decimals (seconds down to nanoseconds); Spark 2.x takes an optional minus and an integer.
+        /// </summary>
+        private static bool IsNumber(string value, bool legacy)
+        {
+            int i = 0;
+            if (i < value.Length && (value[i] == '-' || (!legacy && value[i] == '+')))
+            {
+                i++;
+            }
+
+            int integerDigits = Digits(value, ref i);
+            if (legacy)
+            {
+                return integerDigits > 0 && i == value.Length;
+            }
+
+            if (i < value.Length && value[i] == '.')
+            {
+                i++;
+                int decimals = Digits(value, ref i);
+                return i == value.Length && decimals <= 9 && (integerDigits > 0 || decimals > 0);
+            }
+
+            return integerDigits > 0 && i == value.Length;
+        }
+
+        private static int Digits(string value, ref int i)
+        {
+            int start = i;
+            while (i < value.Length && value[i] >= '0' && value[i] <= '9')
+            {
+                i++;
+            }
+
+            return i - start;
         }
 
         /// <summary>The unit a word names (singular or plural), or -1.</summary>
