@@ -171,7 +171,8 @@ namespace StreamLint.Benchmarks
             Compilation project,
             SyntaxTree document,
             int edit,
-            ImmutableArray<DiagnosticAnalyzer> analyzers)
+            ImmutableArray<DiagnosticAnalyzer> analyzers,
+            ImmutableArray<DiagnosticAnalyzer> measured = default)
         {
             SourceText text = document.GetText();
             SyntaxTree edited = document.WithChangedText(text.WithChanges(new TextChange(new TextSpan(text.Length, 0), $"// edit {edit}\n")));
@@ -193,7 +194,7 @@ namespace StreamLint.Benchmarks
                 return watch.Elapsed.TotalMilliseconds;
             });
             double execution = 0;
-            foreach (DiagnosticAnalyzer analyzer in analyzers)
+            foreach (DiagnosticAnalyzer analyzer in measured.IsDefault ? analyzers : measured)
             {
                 execution += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false)).ExecutionTime.TotalMilliseconds;
             }

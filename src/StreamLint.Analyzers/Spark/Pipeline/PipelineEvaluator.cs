@@ -43,6 +43,11 @@ namespace StreamLint.Spark.Pipeline
             }
 
             operation = OperationFacts.Unwrap(operation);
+            if (!this.Follows(operation))
+            {
+                return null; // nothing to follow, so nothing worth a cache entry (each entry is a locked write)
+            }
+
             if (this.cache.TryGetValue(operation.Syntax, out SparkValue? cached))
             {
                 return cached;
@@ -68,6 +73,16 @@ namespace StreamLint.Spark.Pipeline
 
             return this.cache.GetOrAdd(operation.Syntax, value);
         }
+
+        /// <summary>Whether <see cref="EvalUncached"/> can give <paramref name="operation"/> a value; literals, fields, creations and the like it cannot.</summary>
+        private bool Follows(IOperation operation) => operation switch
+        {
+            IInvocationOperation or ILocalReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation => true,
+            IBinaryOperation binary => this.Symbols.Is(binary.Type, this.Symbols.Column),
+            IUnaryOperation unary => this.Symbols.Is(unary.Type, this.Symbols.Column),
+            IConditionalOperation { WhenFalse: not null } => true,
+            _ => false,
+        };
 
         private SparkValue? EvalUncached(IOperation operation, Walk walk)
         {
