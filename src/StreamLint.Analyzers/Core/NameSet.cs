@@ -10,6 +10,11 @@ namespace StreamLint.Core
     /// </summary>
     internal sealed class NameSet
     {
+        // One bit per (length, first character) of the names, for lengths under 64 and ASCII first characters: most
+        // words of a file are answered by it, without a dictionary lookup (a file has ~10 words per line, asked for
+        // each family).
+        private const int MaxShortLength = 64;
+        private readonly ulong[] shortKeys = new ulong[MaxShortLength * 128 / 64];
         private readonly HashSet<string> names;
         private readonly Dictionary<int, string[]> byLengthAndFirst;
 
@@ -25,6 +30,12 @@ namespace StreamLint.Core
                 if (name.Length == 0 || !this.names.Add(name))
                 {
                     continue;
+                }
+
+                if (IsShort(name.Length, name[0]))
+                {
+                    int bit = ShortKey(name.Length, name[0]);
+                    this.shortKeys[bit >> 6] |= 1UL << (bit & 63);
                 }
 
                 int key = Key(name.Length, name[0]);
@@ -49,7 +60,22 @@ namespace StreamLint.Core
         [MethodImpl(Jit.Optimized)]
         public bool Contains(string text, int start, int length)
         {
-            if (length == 0 || !this.byLengthAndFirst.TryGetValue(Key(length, text[start]), out string[]? candidates))
+            if (length == 0)
+            {
+                return false;
+            }
+
+            char first = text[start];
+            if (IsShort(length, first))
+            {
+                int bit = ShortKey(length, first);
+                if ((this.shortKeys[bit >> 6] & (1UL << (bit & 63))) == 0)
+                {
+                    return false;
+                }
+            }
+
+            if (!this.byLengthAndFirst.TryGetValue(Key(length, first), out string[]? candidates))
             {
                 return false;
             }
@@ -66,5 +92,9 @@ namespace StreamLint.Core
         }
 
         private static int Key(int length, char first) => (length << 16) | first;
+
+        private static bool IsShort(int length, char first) => length < MaxShortLength && first < 128;
+
+        private static int ShortKey(int length, char first) => (length << 7) | first;
     }
 }
