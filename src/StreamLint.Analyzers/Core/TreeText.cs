@@ -51,29 +51,60 @@ namespace StreamLint.Core
         /// Whether the file can hold a library's code at all: its text names one of <paramref name="words"/> somewhere
         /// (as a whole word; comments and strings count too, which only costs time). Files without any — most of a
         /// typical project — are skipped by every rule of that library. One pass over the characters, no syntax
-        /// walk: materialising every token of every file costs more than the rules themselves. Cached per name set,
-        /// so families asking about the same file never rescan it for each other.
+        /// walk: materialising every token of every file costs more than the rules themselves. The pass answers for
+        /// every word set asked about so far (each family's), so a file is read once, not once per family.
         /// </summary>
-        public bool IsRelevant(NameSet words, CancellationToken cancellationToken) =>
-            this.relevance.GetOrAdd(words, w => NamesAnyWord(this.tree.GetText(cancellationToken).ToString(), w));
-
-        [MethodImpl(Jit.Optimized)]
-        private static bool NamesAnyWord(string text, NameSet words)
+        public bool IsRelevant(NameSet words, CancellationToken cancellationToken)
         {
-            if (HasEscapes(text))
+            if (this.relevance.TryGetValue(words, out bool known))
             {
-                return true; // an identifier may be spelled with escapes: assume it can hold anything
+                return known;
             }
 
-            for (int i = 0; NextWord(text, ref i, out int start);)
+            NameSet[] sets = RelevanceSets.With(words);
+            bool[] answers = NamesAnyWord(this.tree.GetText(cancellationToken).ToString(), sets);
+            bool answer = false;
+            for (int i = 0; i < sets.Length; i++)
             {
-                if (words.Contains(text, start, i - start))
+                bool stored = this.relevance.GetOrAdd(sets[i], answers[i]);
+                if (sets[i] == words)
                 {
-                    return true;
+                    answer = stored;
                 }
             }
 
-            return false;
+            return answer;
+        }
+
+        /// <summary>For each set, whether the text names one of its words.</summary>
+        [MethodImpl(Jit.Optimized)]
+        private static bool[] NamesAnyWord(string text, NameSet[] sets)
+        {
+            var found = new bool[sets.Length];
+            if (HasEscapes(text))
+            {
+                for (int s = 0; s < found.Length; s++)
+                {
+                    found[s] = true; // an identifier may be spelled with escapes: assume it can hold anything
+                }
+
+                return found;
+            }
+
+            int missing = sets.Length;
+            for (int i = 0; missing > 0 && NextWord(text, ref i, out int start);)
+            {
+                for (int s = 0; s < sets.Length; s++)
+                {
+                    if (!found[s] && sets[s].Contains(text, start, i - start))
+                    {
+                        found[s] = true;
+                        missing--;
+                    }
+                }
+            }
+
+            return found;
         }
 
         /// <summary>
@@ -268,7 +299,42 @@ namespace StreamLint.Core
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 
         /// <summary>
-        /// Answers per name set. A file is asked about by at most one set per library, so a short array is enough, and
+        /// The word sets relevance has been asked about in this process: each family's few words, so three. A set
+        /// beyond the first eight is scanned for on its own rather than added to every file's pass.
+        /// </summary>
+        private static class RelevanceSets
+        {
+            private const int Max = 8;
+            private static NameSet[] sets = Array.Empty<NameSet>();
+
+            public static NameSet[] With(NameSet words)
+            {
+                while (true)
+                {
+                    NameSet[] known = Volatile.Read(ref sets);
+                    if (Array.IndexOf(known, words) >= 0)
+                    {
+                        return known;
+                    }
+
+                    if (known.Length >= Max)
+                    {
+                        return new[] { words };
+                    }
+
+                    var grown = new NameSet[known.Length + 1];
+                    known.CopyTo(grown, 0);
+                    grown[known.Length] = words;
+                    if (Interlocked.CompareExchange(ref sets, grown, known) == known)
+                    {
+                        return grown;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Answers per name set. A file is asked about by a few sets per library, so a short array is enough, and
         /// two families asking in turn never evict each other's answer. It is read without a lock: every analyzer of a
         /// family asks the same tree the same question at about the same moment, and behind a lock those threads
         /// queued in a real build (docs/performance.md). An answer is added by replacing the array; when two threads
@@ -278,17 +344,32 @@ namespace StreamLint.Core
         {
             private KeyValuePair<NameSet, T>[] entries = Array.Empty<KeyValuePair<NameSet, T>>();
 
-            public T GetOrAdd(NameSet names, Func<NameSet, T> compute)
+            public bool TryGetValue(NameSet names, out T value)
             {
-                KeyValuePair<NameSet, T>[] known = Volatile.Read(ref this.entries);
-                if (Find(known, names) is { } hit)
+                if (Find(Volatile.Read(ref this.entries), names) is { } hit)
                 {
-                    return hit.Value;
+                    value = hit.Value;
+                    return true;
                 }
 
-                T value = compute(names);
+                value = default!;
+                return false;
+            }
+
+            public T GetOrAdd(NameSet names, Func<NameSet, T> compute) =>
+                this.TryGetValue(names, out T known) ? known : this.GetOrAdd(names, compute(names));
+
+            /// <summary>Stores <paramref name="value"/> unless an answer is stored; returns the stored answer.</summary>
+            public T GetOrAdd(NameSet names, T value)
+            {
+                KeyValuePair<NameSet, T>[] known = Volatile.Read(ref this.entries);
                 while (true)
                 {
+                    if (Find(known, names) is { } stored)
+                    {
+                        return stored.Value; // answered already, or by another thread first: one answer per name set
+                    }
+
                     var grown = new KeyValuePair<NameSet, T>[known.Length + 1];
                     known.CopyTo(grown, 0);
                     grown[known.Length] = new KeyValuePair<NameSet, T>(names, value);
@@ -299,10 +380,6 @@ namespace StreamLint.Core
                     }
 
                     known = seen;
-                    if (Find(known, names) is { } stored)
-                    {
-                        return stored.Value; // another thread answered first: one answer per name set
-                    }
                 }
             }
 
