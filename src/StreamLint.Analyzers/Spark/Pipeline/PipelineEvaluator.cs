@@ -96,9 +96,9 @@ namespace StreamLint.Spark.Pipeline
                     return this.EvalParameter(parameter);
                 case IPropertyReferenceOperation property:
                     return this.EvalProperty(property, walk);
-                case IBinaryOperation binary when this.Symbols.Is(binary.Type, this.Symbols.Column):
+                case IBinaryOperation binary: // a Column operator: Eval passes only what Follows accepts
                     return Computed(binary.OperatorMethod?.Name ?? binary.OperatorKind.ToString(), this.Columns(walk, binary.LeftOperand, binary.RightOperand));
-                case IUnaryOperation unary when this.Symbols.Is(unary.Type, this.Symbols.Column):
+                case IUnaryOperation unary:
                     return Computed(unary.OperatorMethod?.Name ?? unary.OperatorKind.ToString(), this.Columns(walk, unary.Operand));
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     return this.Merge(conditional.Syntax, new[] { this.Eval(conditional.WhenTrue, walk), this.Eval(whenFalse, walk) });
