@@ -37,5 +37,12 @@ namespace StreamLint.Core
         public TValue GetOrAdd(TKey key, TValue value) => this.entries.GetOrAdd(key, value);
 
         public TValue GetOrAdd(TKey key, Func<TKey, TValue> create) => this.entries.GetOrAdd(key, create);
+
+        /// <summary>
+        /// As <see cref="GetOrAdd(TKey, Func{TKey, TValue})"/>, with the computation's state passed rather than captured:
+        /// a lambda over the caller's locals allocates its closure on every call, hits included; this allocates nothing on a hit.
+        /// </summary>
+        public TValue GetOrAdd<TState>(TKey key, Func<TKey, TState, TValue> create, TState state) =>
+            this.entries.TryGetValue(key, out TValue? value) ? value : this.entries.GetOrAdd(key, create(key, state));
     }
 }

@@ -46,12 +46,16 @@ namespace StreamLint.Core
                 return ImmutableArray<CodeMember>.Empty;
             }
 
-            return this.members.GetOrAdd((tree, scan), _ => CodeMember.Collect(model, scan, cancellationToken), cancellationToken);
+            return this.members.GetOrAdd(
+                (tree, scan),
+                static (key, s) => CodeMember.Collect(s.Model, key.Item2, s.Token),
+                (Model: model, Token: cancellationToken),
+                cancellationToken);
         }
 
         /// <summary>Where the locals of an executable body get their values, indexed once per body.</summary>
         public LocalDefinitions DefinitionsFor(IOperation root) =>
-            this.localDefinitions.GetOrAdd(root.Syntax, _ => new LocalDefinitions(root));
+            this.localDefinitions.TryGetValue(root.Syntax, out LocalDefinitions known) ? known : this.localDefinitions.GetOrAdd(root.Syntax, new LocalDefinitions(root));
 
         /// <summary>
         /// Whether a string literal with exactly this value appears anywhere in the compilation. Any appearance counts:

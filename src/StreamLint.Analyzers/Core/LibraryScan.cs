@@ -44,6 +44,10 @@ namespace StreamLint.Core
 
         /// <summary>The scan of <paramref name="assembly"/>, computed once per assembly symbol.</summary>
         public static LibraryScan For(IAssemblySymbol assembly, NameSet words) =>
+            Scans.TryGetValue(assembly, out LibraryScan? known) ? known : Create(assembly, words);
+
+        // Its own method: the lambda's closure over words would otherwise be allocated on every call, hits included.
+        private static LibraryScan Create(IAssemblySymbol assembly, NameSet words) =>
             Scans.GetValue(assembly, a => new LibraryScan(a, words, MethodNamesOf(a)));
 
         /// <summary>

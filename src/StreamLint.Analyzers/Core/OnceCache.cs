@@ -30,5 +30,16 @@ namespace StreamLint.Core
 
             return entry.Get(create, key, cancellationToken);
         }
+
+        /// <summary>As <see cref="GetOrAdd(TKey, Func{TKey, TValue}, CancellationToken)"/>, with the computation's state passed rather than captured, so a hit allocates nothing.</summary>
+        public TValue GetOrAdd<TState>(TKey key, Func<TKey, TState, TValue> create, TState state, CancellationToken cancellationToken)
+        {
+            if (!this.entries.TryGetValue(key, out Once<TValue>? entry))
+            {
+                entry = this.entries.GetOrAdd(key, new Once<TValue>());
+            }
+
+            return entry.Get(static s => s.Create(s.Key, s.State), (Create: create, Key: key, State: state), cancellationToken);
+        }
     }
 }

@@ -22,9 +22,10 @@ namespace StreamLint.Core
         private static readonly bool[] IdentifierChar = Enumerable.Range(0, 128).Select(c => IsAsciiIdentifierPart((char)c)).ToArray();
 
         private readonly SyntaxTree tree;
-        private readonly Cache<string, bool> stringConstants = new Cache<string, bool>(StringComparer.Ordinal);
-        private readonly Cache<string, bool> identifiers = new Cache<string, bool>(StringComparer.Ordinal);
-        private readonly Cache<string, IReadOnlyList<InvocationExpressionSyntax>> invocationsByName = new Cache<string, IReadOnlyList<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+        // Made on first use: a compilation-wide question creates the TreeText of every tree, and most trees are asked one kind.
+        private Cache<string, bool>? stringConstants;
+        private Cache<string, bool>? identifiers;
+        private Cache<string, IReadOnlyList<InvocationExpressionSyntax>>? invocationsByName;
         private readonly PerNameSet<bool> relevance = new PerNameSet<bool>();
         private readonly PerNameSet<int[]?> callCandidates = new PerNameSet<int[]?>();
         private InvocationIndex? invocations;
@@ -33,19 +34,22 @@ namespace StreamLint.Core
 
         public static TreeText For(SyntaxTree tree) => Instances.GetValue(tree, t => new TreeText(t));
 
+        private static Cache<string, TValue> Made<TValue>(ref Cache<string, TValue>? cache) =>
+            Volatile.Read(ref cache) ?? Interlocked.CompareExchange(ref cache, new Cache<string, TValue>(StringComparer.Ordinal), null) ?? cache!;
+
         /// <summary>
         /// Whether a string literal token of this tree has exactly <paramref name="value"/> as its value. The tree's
         /// tokens are read only when its text contains the value, or an escape that could spell it.
         /// </summary>
         public bool HasStringLiteral(string value, CancellationToken cancellationToken) =>
-            this.stringConstants.GetOrAdd(value, v => this.ScanForStringLiteral(v, cancellationToken));
+            Made(ref this.stringConstants).GetOrAdd(value, static (v, s) => s.Text.ScanForStringLiteral(v, s.Token), (Text: this, Token: cancellationToken));
 
         /// <summary>
         /// Whether an identifier token of this tree is <paramref name="name"/>. The tree's tokens are read only when
         /// its text contains the name, or a \u escape that could spell it.
         /// </summary>
         public bool HasIdentifier(string name, CancellationToken cancellationToken) =>
-            this.identifiers.GetOrAdd(name, n => this.ScanForIdentifier(n, cancellationToken));
+            Made(ref this.identifiers).GetOrAdd(name, static (n, s) => s.Text.ScanForIdentifier(n, s.Token), (Text: this, Token: cancellationToken));
 
         /// <summary>
         /// Whether the file can hold a library's code at all: its text names one of <paramref name="words"/> somewhere
@@ -185,7 +189,7 @@ namespace StreamLint.Core
         /// tree's invocations are indexed instead. Cached per name.
         /// </remarks>
         public IReadOnlyList<InvocationExpressionSyntax> InvocationsNamed(string name, CancellationToken cancellationToken) =>
-            this.invocationsByName.GetOrAdd(name, n => this.FindInvocations(n, cancellationToken));
+            Made(ref this.invocationsByName).GetOrAdd(name, static (n, s) => s.Text.FindInvocations(n, s.Token), (Text: this, Token: cancellationToken));
 
         private IReadOnlyList<InvocationExpressionSyntax> FindInvocations(string name, CancellationToken cancellationToken)
         {

@@ -50,11 +50,11 @@ namespace StreamLint.Kafka
             ImmutableArray<CodeMember> code = this.Library.MembersIn(model, this.Symbols.Scan, cancellationToken);
             return code.IsEmpty
                 ? ImmutableArray<KafkaMember>.Empty
-                : this.members.GetOrAdd(model.SyntaxTree, _ => code.Select(m => new KafkaMember(m)).ToImmutableArray());
+                : this.members.GetOrAdd(model.SyntaxTree, static (_, code) => code.Select(m => new KafkaMember(m)).ToImmutableArray(), code);
         }
 
         /// <summary>The control-flow order of the body whose root is <paramref name="root"/>, built once even when several rules ask at the same time.</summary>
-        internal FlowOrder? OrderOf(IOperation root) => this.orders.GetOrAdd(root.Syntax, _ => FlowOrder.Create(root), CancellationToken.None);
+        internal FlowOrder? OrderOf(IOperation root) => this.orders.GetOrAdd(root.Syntax, static (_, root) => FlowOrder.Create(root), root, CancellationToken.None);
 
         /// <summary>Whether <paramref name="call"/> is a method of IConsumer&lt;,&gt; named <paramref name="name"/>.</summary>
         internal bool IsConsumerCall(IInvocationOperation call, string name) =>

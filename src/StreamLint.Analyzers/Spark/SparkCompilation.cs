@@ -50,7 +50,7 @@ namespace StreamLint.Spark
             ImmutableArray<CodeMember> code = this.Library.MembersIn(model, this.Symbols.Scan, cancellationToken);
             return code.IsEmpty
                 ? ImmutableArray<SparkMember>.Empty
-                : this.members.GetOrAdd(model.SyntaxTree, _ => code.Select(m => new SparkMember(m, this.Symbols)).ToImmutableArray());
+                : this.members.GetOrAdd(model.SyntaxTree, static (_, s) => s.Code.Select(m => new SparkMember(m, s.Symbols)).ToImmutableArray(), (Code: code, this.Symbols));
         }
 
         /// <summary>

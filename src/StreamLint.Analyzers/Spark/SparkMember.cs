@@ -39,7 +39,7 @@ namespace StreamLint.Spark
 
         /// <summary>The queries started in the member whose writer the model can see, in source order; evaluated once for all rules.</summary>
         public ImmutableArray<StartedQuery> Queries(SparkCompilation spark, CancellationToken cancellationToken) =>
-            this.queries.Get(() => this.Evaluate(spark, cancellationToken), cancellationToken);
+            this.queries.Get(static s => s.Member.Evaluate(s.Spark, s.Token), (Member: this, Spark: spark, Token: cancellationToken), cancellationToken);
 
         private ImmutableArray<StartedQuery> Evaluate(SparkCompilation spark, CancellationToken cancellationToken)
         {

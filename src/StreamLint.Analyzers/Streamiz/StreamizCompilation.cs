@@ -54,7 +54,7 @@ namespace StreamLint.Streamiz
             ImmutableArray<CodeMember> code = this.Library.MembersIn(model, this.Symbols.Scan, cancellationToken);
             return code.IsEmpty
                 ? ImmutableArray<StreamizMember>.Empty
-                : this.members.GetOrAdd(model.SyntaxTree, _ => code.Select(m => new StreamizMember(m)).ToImmutableArray());
+                : this.members.GetOrAdd(model.SyntaxTree, static (_, code) => code.Select(m => new StreamizMember(m)).ToImmutableArray(), code);
         }
 
         /// <summary>The StreamConfig facts of the compilation, computed once.</summary>

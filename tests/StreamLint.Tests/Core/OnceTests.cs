@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using StreamLint.Core;
@@ -106,6 +107,56 @@ namespace StreamLint.Tests.Core
             Assert.Equal("first", cache.GetOrAdd("key", _ => "third"));
             Assert.True(cache.TryGetValue("key", out string? stored));
             Assert.Equal("first", stored);
+        }
+
+        [Fact]
+        public async Task A_keyed_entry_given_its_state_is_computed_once_per_key_while_askers_race()
+        {
+            var cache = new OnceCache<string, string>(StringComparer.Ordinal);
+            var computations = new StrongBox<int>();
+            using var start = new Barrier(8);
+
+            string[] answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return cache.GetOrAdd(
+                    i % 2 == 0 ? "even" : "odd",
+                    static (key, state) =>
+                    {
+                        Interlocked.Increment(ref state.Counter.Value);
+                        Thread.Sleep(50);
+                        return key + state.Suffix;
+                    },
+                    (Suffix: "!", Counter: computations),
+                    CancellationToken.None);
+            })));
+
+            Assert.Equal(2, computations.Value);
+            Assert.Equal(new[] { "even!", "odd!", "even!", "odd!", "even!", "odd!", "even!", "odd!" }, answers);
+        }
+
+        [Fact]
+        public void A_hit_with_state_neither_computes_nor_allocates()
+        {
+            var memo = new Cache<string, string>(StringComparer.Ordinal);
+            var once = new OnceCache<string, string>(StringComparer.Ordinal);
+            int computations = 0;
+            Func<string, int, string> make = (key, n) => { computations++; return key + n; };
+            Assert.Equal("a1", memo.GetOrAdd("a", make, 1));
+            Assert.Equal("a1", once.GetOrAdd("a", make, 1, CancellationToken.None));
+            Assert.Equal(2, computations);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                _ = memo.GetOrAdd("a", make, 2);
+                _ = once.GetOrAdd("a", make, 2, CancellationToken.None);
+            }
+
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(2, computations);
+            Assert.Equal("a1", memo.GetOrAdd("a", make, 3));
+            Assert.True(allocated < 1000, $"{allocated} bytes allocated by 2,000 hits");
         }
     }
 }

@@ -31,8 +31,12 @@ namespace StreamLint.Core.Options
         {
             AnalyzerConfigOptionsProvider provider = options.AnalyzerConfigOptionsProvider;
             AnalyzerConfigOptions raw = provider.GetOptions(tree);
-            return Instances.TryGetValue(raw, out StreamLintOptions? known) ? known : Instances.GetValue(raw, r => Shared(provider, r));
+            return Instances.TryGetValue(raw, out StreamLintOptions? known) ? known : Create(provider, raw);
         }
+
+        // Its own method: the lambda's closure over the provider would otherwise be allocated on every call, hits included.
+        private static StreamLintOptions Create(AnalyzerConfigOptionsProvider provider, AnalyzerConfigOptions raw) =>
+            Instances.GetValue(raw, r => Shared(provider, r));
 
         private static StreamLintOptions Shared(AnalyzerConfigOptionsProvider provider, AnalyzerConfigOptions raw)
         {

@@ -84,7 +84,7 @@ namespace StreamLint.Spark.Pipeline
         /// </summary>
         private PlanNode? ArgumentFromCallers(ParameterNode parameter, Walk walk, int depth) =>
             depth == 0
-                ? this.boundParameters.GetOrAdd(parameter.Parameter, _ => this.ArgumentFromCallersCore(parameter, walk, depth))
+                ? this.boundParameters.GetOrAdd(parameter.Parameter, static (_, s) => s.Evaluator.ArgumentFromCallersCore(s.Parameter, s.Walk, 0), (Evaluator: this, Parameter: parameter, Walk: walk))
                 : this.ArgumentFromCallersCore(parameter, walk, depth);
 
         private PlanNode? ArgumentFromCallersCore(ParameterNode parameter, Walk walk, int depth)

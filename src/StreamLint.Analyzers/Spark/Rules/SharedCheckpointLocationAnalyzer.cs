@@ -32,13 +32,7 @@ namespace StreamLint.Spark.Rules
                         return;
                     }
 
-                    CheckpointSetting? other = spark.CheckpointSettings(c.CancellationToken)
-                        .Where(s => s.Path == path && s.Option.Syntax != option.Syntax)
-                        .OrderBy(s => s.Option.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
-                        .ThenBy(s => s.Option.Syntax.SpanStart)
-                        .Cast<CheckpointSetting?>()
-                        .FirstOrDefault();
-                    if (other is { } shared)
+                    if (FirstOtherSetting(spark, path, option, c.CancellationToken) is { } shared)
                     {
                         FileLinePositionSpan where = shared.Option.Syntax.GetLocation().GetLineSpan();
                         c.ReportDiagnostic(Diagnostic.Create(
@@ -48,5 +42,17 @@ namespace StreamLint.Spark.Rules
                             $"{System.IO.Path.GetFileName(where.Path)} line {where.StartLinePosition.Line + 1}"));
                     }
                 });
+
+        /// <summary>
+        /// The first other setting of <paramref name="path"/> in the compilation, by file and position. Its own method:
+        /// the query's closure would otherwise be allocated for every Spark call the rule is shown.
+        /// </summary>
+        private static CheckpointSetting? FirstOtherSetting(SparkCompilation spark, string path, IInvocationOperation option, System.Threading.CancellationToken cancellationToken) =>
+            spark.CheckpointSettings(cancellationToken)
+                .Where(s => s.Path == path && s.Option.Syntax != option.Syntax)
+                .OrderBy(s => s.Option.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
+                .ThenBy(s => s.Option.Syntax.SpanStart)
+                .Cast<CheckpointSetting?>()
+                .FirstOrDefault();
     }
 }

@@ -78,7 +78,7 @@ namespace StreamLint.Streamiz.Topology
             }
 
             return origin.Env is null
-                ? this.nodes.GetOrAdd(call.Syntax, _ => this.Operator(call, null, cancellationToken))
+                ? this.nodes.GetOrAdd(call.Syntax, static (_, s) => s.Evaluator.Operator(s.Call, null, s.Token), (Evaluator: this, Call: call, Token: cancellationToken))
                 : this.Operator(call, origin.Env, cancellationToken);
         }
 
