@@ -57,9 +57,11 @@ namespace StreamLint.Core
             where TMember : ILibraryMember =>
             context.RegisterSemanticModelAction(c =>
             {
-                foreach (TMember member in membersIn(c.SemanticModel, c.CancellationToken))
+                ImmutableArray<TMember> members = membersIn(c.SemanticModel, c.CancellationToken);
+                FileReporter? file = members.IsEmpty ? null : new FileReporter(c);
+                foreach (TMember member in members)
                 {
-                    analyze(new MemberContext(member.Code, c), member);
+                    analyze(new MemberContext(member.Code, file!), member);
                 }
             });
 
