@@ -19,11 +19,6 @@ namespace StreamLint.Core.Flow
         private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> references = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> escaped = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
-        /// <summary>Stands for "no single declaring function" in <see cref="declaringFunctions"/>.</summary>
-        private static readonly SyntaxNode NoFunction = SyntaxFactory.EmptyStatement();
-
-        private readonly Cache<ILocalSymbol, SyntaxNode> declaringFunctions = new Cache<ILocalSymbol, SyntaxNode>(SymbolEqualityComparer.Default);
-
         public LocalDefinitions(IOperation root) => new Indexer(this).Visit(root);
 
         /// <summary>Reads of the local (not its definitions), in program order.</summary>
@@ -41,7 +36,7 @@ namespace StreamLint.Core.Flow
                 return default;
             }
 
-            SyntaxNode? declaringFunction = this.DeclaringFunction(local, defs);
+            SyntaxNode? declaringFunction = DeclaringFunction(defs);
             if (declaringFunction is null)
             {
                 return default; // written from a lambda or local function: the order of writes is unknowable
@@ -83,17 +78,32 @@ namespace StreamLint.Core.Flow
                 return default; // a later write in the same loop flows back to this read
             }
 
-            var values = ImmutableArray.CreateBuilder<IOperation>();
-            foreach (Definition def in defs.Where(d => d.Syntax.Span.End <= position).OrderByDescending(d => d.Syntax.SpanStart))
+            // Latest definition first: the index records them in program order, so read it backwards.
+            List<Definition> ordered = InProgramOrder(defs) ? defs : ByPosition(defs);
+            ImmutableArray<IOperation>.Builder? values = null;
+            for (int i = ordered.Count - 1; i >= 0; i--)
             {
+                Definition def = ordered[i];
+                if (def.Syntax.Span.End > position)
+                {
+                    continue;
+                }
+
                 if (def.Value is null)
                 {
                     // A declaration without initializer: definite assignment guarantees the later writes cover every path.
-                    return values.Count > 0 ? values.ToImmutable() : default;
+                    return values is not null ? values.ToImmutable() : default;
                 }
 
+                bool dominates = Dominates(def.Syntax, read.Syntax);
+                if (values is null && dominates)
+                {
+                    return ImmutableArray.Create(def.Value); // the common case: one definition reaches the read
+                }
+
+                values ??= ImmutableArray.CreateBuilder<IOperation>();
                 values.Add(def.Value);
-                if (Dominates(def.Syntax, read.Syntax))
+                if (dominates)
                 {
                     return values.ToImmutable();
                 }
@@ -102,29 +112,49 @@ namespace StreamLint.Core.Flow
             return default;
         }
 
-        /// <summary>
-        /// The function (member, lambda or local function) that declares <paramref name="local"/> when every write is
-        /// in that function too; null otherwise. Computed once per local.
-        /// </summary>
-        private SyntaxNode? DeclaringFunction(ILocalSymbol local, List<Definition> defs) =>
-            this.declaringFunctions.GetOrAdd(local, _ =>
+        private static bool InProgramOrder(List<Definition> defs)
+        {
+            for (int i = 1; i < defs.Count; i++)
             {
-                SyntaxNode? function = defs[0].Syntax is VariableDeclaratorSyntax declarator ? EnclosingFunction(declarator) : null;
-                if (function is null)
+                if (defs[i - 1].Syntax.SpanStart >= defs[i].Syntax.SpanStart)
                 {
-                    return NoFunction;
+                    return false;
                 }
+            }
 
-                foreach (Definition d in defs)
+            return true;
+        }
+
+        /// <summary>The definitions by position; of two at one position, the later recorded first.</summary>
+        private static List<Definition> ByPosition(List<Definition> defs) =>
+            defs.Select((d, i) => (Definition: d, Index: i))
+                .OrderBy(x => x.Definition.Syntax.SpanStart)
+                .ThenByDescending(x => x.Index)
+                .Select(x => x.Definition)
+                .ToList();
+
+        /// <summary>
+        /// The function (member, lambda or local function) that declares the local when every write is in that function
+        /// too; null otherwise. A walk up from each of a few definitions: cheaper than a shared table of answers.
+        /// </summary>
+        private static SyntaxNode? DeclaringFunction(List<Definition> defs)
+        {
+            SyntaxNode? function = defs[0].Syntax is VariableDeclaratorSyntax declarator ? EnclosingFunction(declarator) : null;
+            if (function is null)
+            {
+                return null;
+            }
+
+            foreach (Definition d in defs)
+            {
+                if (EnclosingFunction(d.Syntax) != function)
                 {
-                    if (EnclosingFunction(d.Syntax) != function)
-                    {
-                        return NoFunction;
-                    }
+                    return null;
                 }
+            }
 
-                return function;
-            }) is { } found && found != NoFunction ? found : null;
+            return function;
+        }
 
         private void Add(ILocalSymbol local, Definition definition)
         {
