@@ -21,6 +21,9 @@ namespace StreamLint.Spark.Pipeline
             this.ProcessingTime = processingTime;
         }
 
+        /// <summary>The plan's nodes as <see cref="PlanQueries.Nodes"/> lists them, once listed (a race lists them twice, alike).</summary>
+        internal System.Collections.Immutable.ImmutableArray<PlanNode> ListedNodes { get; set; }
+
         /// <summary>The call that produced this node.</summary>
         public SyntaxNode Syntax { get; }
 

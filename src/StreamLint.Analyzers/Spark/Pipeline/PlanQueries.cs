@@ -3,9 +3,24 @@ namespace StreamLint.Spark.Pipeline
     /// <summary>Questions the rules ask of a plan.</summary>
     internal static class PlanQueries
     {
-        /// <summary>Every node of the plan, each once, sink first.</summary>
-        public static System.Collections.Generic.IEnumerable<PlanNode> Nodes(PlanNode plan)
+        /// <summary>
+        /// Every node of the plan, each once, sink first. Listed once per node and kept on it: several rules walk each
+        /// started query's plan.
+        /// </summary>
+        public static System.Collections.Immutable.ImmutableArray<PlanNode> Nodes(PlanNode plan)
         {
+            System.Collections.Immutable.ImmutableArray<PlanNode> nodes = plan.ListedNodes;
+            if (nodes.IsDefault)
+            {
+                plan.ListedNodes = nodes = ListNodes(plan);
+            }
+
+            return nodes;
+        }
+
+        private static System.Collections.Immutable.ImmutableArray<PlanNode> ListNodes(PlanNode plan)
+        {
+            var listed = System.Collections.Immutable.ImmutableArray.CreateBuilder<PlanNode>();
             var seen = new System.Collections.Generic.HashSet<PlanNode>();
             var pending = new System.Collections.Generic.Stack<PlanNode>();
             pending.Push(plan);
@@ -17,7 +32,7 @@ namespace StreamLint.Spark.Pipeline
                     continue;
                 }
 
-                yield return node;
+                listed.Add(node);
                 switch (node)
                 {
                     case CombineNode combine:
@@ -44,6 +59,8 @@ namespace StreamLint.Spark.Pipeline
                         break;
                 }
             }
+
+            return listed.ToImmutable();
         }
 
         /// <summary>The streaming aggregation nearest below <paramref name="node"/> (not the node itself), if any.</summary>
