@@ -74,8 +74,12 @@ namespace StreamLint.Spark.Pipeline
             return this.cache.GetOrAdd(operation.Syntax, value);
         }
 
-        /// <summary>Whether <see cref="EvalUncached"/> can give <paramref name="operation"/> a value; literals, fields, creations and the like it cannot.</summary>
-        private bool Follows(IOperation operation) => operation switch
+        /// <summary>
+        /// Whether <see cref="EvalUncached"/> can give <paramref name="operation"/> a value: not to literals, fields,
+        /// creations and the like, nor to anything whose static type cannot hold a Spark object (a string, a number,
+        /// a type of another library, void).
+        /// </summary>
+        private bool Follows(IOperation operation) => this.MayHoldSparkObject(operation.Type) && operation switch
         {
             IInvocationOperation or ILocalReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation => true,
             IBinaryOperation binary => this.Symbols.Is(binary.Type, this.Symbols.Column),
@@ -83,6 +87,13 @@ namespace StreamLint.Spark.Pipeline
             IConditionalOperation { WhenFalse: not null } => true,
             _ => false,
         };
+
+        /// <summary>Every value the model gives is a Spark object (a DataFrame, a column, a builder); object, dynamic and generic types may hold one.</summary>
+        private bool MayHoldSparkObject(ITypeSymbol? type) =>
+            type is null
+            || type.SpecialType == SpecialType.System_Object
+            || type.TypeKind is TypeKind.Dynamic or TypeKind.TypeParameter or TypeKind.Interface or TypeKind.Error
+            || SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, this.Symbols.Assembly);
 
         private SparkValue? EvalUncached(IOperation operation, Walk walk)
         {
