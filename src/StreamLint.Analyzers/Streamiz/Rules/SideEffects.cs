@@ -51,7 +51,14 @@ namespace StreamLint.Streamiz.Rules
             }
         }
 
-        private static string MetadataName(INamedTypeSymbol type)
+        /// <summary>Names made once per type: every call of a processor's body asks for its type and all its supertypes.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, string> MetadataNames =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, string>();
+
+        private static string MetadataName(INamedTypeSymbol type) =>
+            MetadataNames.TryGetValue(type, out string? known) ? known : MetadataNames.GetValue(type, static t => MakeMetadataName(t));
+
+        private static string MakeMetadataName(INamedTypeSymbol type)
         {
             if (type.ContainingType is { } outer)
             {
