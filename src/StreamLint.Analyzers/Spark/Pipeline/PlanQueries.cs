@@ -21,6 +21,19 @@ namespace StreamLint.Spark.Pipeline
         private static System.Collections.Immutable.ImmutableArray<PlanNode> ListNodes(PlanNode plan)
         {
             var listed = System.Collections.Immutable.ImmutableArray.CreateBuilder<PlanNode>();
+
+            // Most plans are one chain of unary operators down to a source: no node can be reached twice.
+            for (PlanNode? node = plan; node is not CombineNode and not MergeNode; node = node.Child)
+            {
+                if (node is null)
+                {
+                    return listed.ToImmutable();
+                }
+
+                listed.Add(node);
+            }
+
+            listed.Clear();
             var seen = new System.Collections.Generic.HashSet<PlanNode>();
             var pending = new System.Collections.Generic.Stack<PlanNode>();
             pending.Push(plan);
