@@ -54,14 +54,22 @@ namespace StreamLint.Spark.Pipeline
                         : null;
             }
 
-            var inputs = new List<IOperation?>();
+            // The instance and every Column argument, in order.
+            ImmutableArray<ColumnExpr?>.Builder inputs = ImmutableArray.CreateBuilder<ColumnExpr?>();
             if (invocation.Instance is not null)
             {
-                inputs.Add(invocation.Instance);
+                inputs.Add((this.Eval(invocation.Instance, walk) as ColumnValue)?.Expr);
             }
 
-            inputs.AddRange(this.AllArguments(invocation).Where(a => a is null || this.Symbols.Is(a.Type, this.Symbols.Column)));
-            return Computed(name, this.Columns(walk, inputs.ToArray()));
+            foreach (IOperation? argument in this.AllArguments(invocation))
+            {
+                if (argument is null || this.Symbols.Is(argument.Type, this.Symbols.Column))
+                {
+                    inputs.Add((this.Eval(argument, walk) as ColumnValue)?.Expr);
+                }
+            }
+
+            return Computed(name, inputs.ToImmutable());
         }
 
         /// <summary>Spark's aggregate functions: in a Select they turn the projection into a global aggregation.</summary>
@@ -111,8 +119,16 @@ namespace StreamLint.Spark.Pipeline
             return new ConditionProjection(Projection.ContainsCurrentTime(expr));
         }
 
-        private ImmutableArray<ColumnExpr?> Columns(Walk walk, params IOperation?[] operations) =>
-            operations.Select(o => (this.Eval(o, walk) as ColumnValue)?.Expr).ToImmutableArray();
+        private ImmutableArray<ColumnExpr?> Columns(Walk walk, params IOperation?[] operations)
+        {
+            ImmutableArray<ColumnExpr?>.Builder columns = ImmutableArray.CreateBuilder<ColumnExpr?>(operations.Length);
+            foreach (IOperation? operation in operations)
+            {
+                columns.Add((this.Eval(operation, walk) as ColumnValue)?.Expr);
+            }
+
+            return columns.MoveToImmutable();
+        }
 
         private static ColumnValue Computed(string function, ImmutableArray<ColumnExpr?> inputs) =>
             new ColumnValue(new ComputedColumn(function, inputs, isProcessingTime: false));

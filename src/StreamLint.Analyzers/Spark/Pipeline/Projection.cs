@@ -60,7 +60,7 @@ namespace StreamLint.Spark.Pipeline
                 case WindowColumn window:
                     return ReadsProcessingTime(window.TimeColumn, processingTime);
                 case ComputedColumn computed:
-                    return computed.IsProcessingTime ? true : AnyOf(computed.Inputs, input => ReadsProcessingTime(input, processingTime));
+                    return computed.IsProcessingTime ? true : AnyOf(computed.Inputs, static (input, time) => ReadsProcessingTime(input, time), processingTime);
                 default:
                     return null;
             }
@@ -73,6 +73,24 @@ namespace StreamLint.Spark.Pipeline
             foreach (T item in items)
             {
                 bool? value = test(item);
+                if (value == true)
+                {
+                    return true;
+                }
+
+                result = value is null ? null : result;
+            }
+
+            return result;
+        }
+
+        /// <summary>As <see cref="AnyOf{T}"/>, with the test's state passed rather than captured: no closure per call.</summary>
+        protected static bool? AnyOf<TState>(System.Collections.Immutable.ImmutableArray<ColumnExpr?> items, System.Func<ColumnExpr?, TState, bool?> test, TState state)
+        {
+            bool? result = false;
+            foreach (ColumnExpr? item in items)
+            {
+                bool? value = test(item, state);
                 if (value == true)
                 {
                     return true;
