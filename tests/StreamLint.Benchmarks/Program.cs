@@ -36,7 +36,7 @@ namespace StreamLint.Benchmarks
             {
                 Console.Error.WriteLine(e.Message);
                 Console.Error.WriteLine("usage: StreamLint.Benchmarks [--quick] [--json PATH] [--markdown PATH] [--sizes 10000,50000] [--reps N] [--ide-runs N] [--strict]");
-                Console.Error.WriteLine("       StreamLint.Benchmarks --real-build [--sizes 10000,50000] [--reps N] [--warmups N] [--modes cold,warm] [--corpora streaming,no-reference] [--json PATH] [--markdown PATH] [--work DIR] [--keep] [--binlog] [--package-feed DIR --package-version V] [--strict]");
+                Console.Error.WriteLine("       StreamLint.Benchmarks --real-build [--sizes 10000,50000] [--reps N] [--warmups N] [--modes cold,warm] [--corpora streaming,no-reference] [--json PATH] [--markdown PATH] [--work DIR] [--keep] [--binlog] [--allocations] [--package-feed DIR --package-version V] [--strict]");
                 return 2;
             }
 
@@ -495,6 +495,12 @@ namespace StreamLint.Benchmarks
 
         public bool Binlog { get; private set; }
 
+        /// <summary>
+        /// <c>--allocations</c> (real-build mode): after the measured warm builds of the streaming project, two more traced
+        /// for allocations in the compiler server (<see cref="AllocationTrace"/>); the trace is kept beside the project.
+        /// </summary>
+        public bool Allocations { get; private set; }
+
         public string? PackageFeed { get; private set; }
 
         public string? PackageVersion { get; private set; }
@@ -560,6 +566,9 @@ namespace StreamLint.Benchmarks
                         break;
                     case "--binlog":
                         options.Binlog = true;
+                        break;
+                    case "--allocations":
+                        options.Allocations = true;
                         break;
                     case "--package-feed":
                         options.PackageFeed = Value();

@@ -50,6 +50,7 @@ namespace StreamLint.Benchmarks
             string serverId = "streamlint-bench-" + Guid.NewGuid().ToString("N").Substring(0, 10);
 
             var results = new List<RealBuildResult>();
+            var allocations = new List<(int Size, AllocationReport Report)>();
             try
             {
                 foreach (int size in options.Sizes)
@@ -84,6 +85,10 @@ namespace StreamLint.Benchmarks
                             }
 
                             results.Add(RealBuildResult.From(size, kind, mode, loc, files, corpus, builds, warmups));
+                            if (options.Allocations && streaming && mode == "warm")
+                            {
+                                allocations.Add((size, await TraceAllocationsAsync(project, serverId, $"{size} {kind} {mode}", options)));
+                            }
                         }
                     }
                 }
@@ -96,10 +101,11 @@ namespace StreamLint.Benchmarks
             string loadAfter = Program.LoadAverage();
             var budgets = Budgets(results).ToList();
             string summary = Summary(results, budgets);
-            string markdown = Markdown(results, budgets, sdk, version, loadBefore, loadAfter, options);
+            string markdown = Markdown(results, budgets, sdk, version, loadBefore, loadAfter, options)
+                + string.Concat(allocations.Select(a => "\n" + a.Report.Markdown(a.Size)));
             if (options.Json is { } json)
             {
-                Program.WriteFile(json, Json(results, budgets, sdk, version, loadBefore, loadAfter, options, summary, total.Elapsed));
+                Program.WriteFile(json, Json(results, budgets, allocations, sdk, version, loadBefore, loadAfter, options, summary, total.Elapsed));
                 Program.Log($"wrote {json}");
             }
 
@@ -312,9 +318,47 @@ namespace StreamLint.Benchmarks
             return new BuildSample(run.WallMs, csc, report.TotalMs, report.Assemblies, AnalyzerReportParser.Diagnostics(lines, "SL"), loadBefore, loadAfter, log);
         }
 
+        /// <summary>Two more warm builds, traced for allocations in the compiler server (not part of the measured ones).</summary>
+        private static async Task<AllocationReport> TraceAllocationsAsync(string project, string serverId, string label, Options options)
+        {
+            int pid = ServerProcesses(serverId).FirstOrDefault();
+            if (pid == 0)
+            {
+                throw new InvalidOperationException("the benchmark's compiler server is not running, so its allocations cannot be traced");
+            }
+
+            string trace = Path.Combine(Path.GetDirectoryName(project)!, "allocations.nettrace");
+            AllocationReport report = await AllocationTrace.TraceAsync(pid, trace, 2, async i =>
+            {
+                BuildSample sample = await BuildAsync(project, "warm", serverId, "traced" + i, options.Binlog);
+                LogBuild($"{label} traced build {i + 1}", sample);
+            });
+            Program.Log($"{label}: {report.StreamLintBytes / 1e6:0.0} MB of {report.TotalBytes / 1e6:0.0} MB sampled allocations under StreamLint over {report.Builds} builds; trace {trace}");
+            return report;
+        }
+
         /// <summary>Ends the benchmark's own compiler server (found by its unique pipe name), if one is running.</summary>
         private static void StopServer(string serverId)
         {
+            foreach (int pid in ServerProcesses(serverId))
+            {
+                try
+                {
+                    using Process server = Process.GetProcessById(pid);
+                    server.Kill();
+                    Program.Log($"stopped the benchmark's compiler server (pid {pid})");
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    // Gone in the meantime.
+                }
+            }
+        }
+
+        /// <summary>The benchmark's own compiler server processes, found by their unique pipe name.</summary>
+        private static List<int> ServerProcesses(string serverId)
+        {
+            var found = new List<int>();
             foreach (string proc in Directory.GetDirectories("/proc"))
             {
                 if (!int.TryParse(Path.GetFileName(proc), out int pid))
@@ -327,16 +371,16 @@ namespace StreamLint.Benchmarks
                     string cmdline = File.ReadAllText(Path.Combine(proc, "cmdline")).Replace('\0', ' ');
                     if (cmdline.Contains("VBCSCompiler", StringComparison.Ordinal) && cmdline.Contains(serverId, StringComparison.Ordinal))
                     {
-                        using Process server = Process.GetProcessById(pid);
-                        server.Kill();
-                        Program.Log($"stopped the benchmark's compiler server (pid {pid})");
+                        found.Add(pid);
                     }
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     // Gone in the meantime, or not readable.
                 }
             }
+
+            return found;
         }
 
         private static void TryDelete(string path)

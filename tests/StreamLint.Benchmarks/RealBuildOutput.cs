@@ -128,7 +128,7 @@ namespace StreamLint.Benchmarks
 
         private static int Count(RealBuildResult r, string id) => r.Diagnostics.TryGetValue(id, out int n) ? n : 0;
 
-        private static string Json(List<RealBuildResult> results, List<RealBudget> budgets, string sdk, string version, string loadBefore, string loadAfter, Options options, string summary, TimeSpan elapsed)
+        private static string Json(List<RealBuildResult> results, List<RealBudget> budgets, List<(int Size, AllocationReport Report)> allocations, string sdk, string version, string loadBefore, string loadAfter, Options options, string summary, TimeSpan elapsed)
         {
             var root = new Dictionary<string, object?>
             {
@@ -159,6 +159,14 @@ namespace StreamLint.Benchmarks
                     ["measured"] = b.Measured,
                     ["status"] = b.Status,
                     ["pass"] = b.Status == "PASS",
+                }).ToArray(),
+                ["allocations"] = allocations.Select(a => new Dictionary<string, object?>
+                {
+                    ["size"] = a.Size,
+                    ["traced_builds"] = a.Report.Builds,
+                    ["sampled_mb"] = Program.Round(a.Report.TotalBytes / 1e6),
+                    ["streamlint_mb"] = Program.Round(a.Report.StreamLintBytes / 1e6),
+                    ["top_sites"] = a.Report.TopSites.Select(s => new Dictionary<string, object?> { ["site"] = s.Site, ["mb"] = Program.Round(s.Bytes / 1e6) }).ToArray(),
                 }).ToArray(),
                 ["elapsed_s"] = Program.Round(elapsed.TotalSeconds),
                 ["summary"] = summary,
