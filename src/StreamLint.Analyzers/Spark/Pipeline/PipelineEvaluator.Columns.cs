@@ -27,13 +27,13 @@ namespace StreamLint.Spark.Pipeline
                     return OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0)) is { } column ? new ColumnValue(new ColumnRef(column)) : null;
                 case "Window" when isStatic:
                     return new ColumnValue(new WindowColumn(
-                        (this.Eval(OperationFacts.Argument(invocation, 0), walk) as ColumnValue)?.Expr,
+                        this.ColumnOf(OperationFacts.Argument(invocation, 0), walk),
                         OperationFacts.ConstantString(OperationFacts.Argument(invocation, 1)),
                         invocation.Syntax));
                 case "Session_Window" when isStatic:
                     // A session window is a time window over its time column; its gap is no fixed window length.
                     return new ColumnValue(new WindowColumn(
-                        (this.Eval(OperationFacts.Argument(invocation, 0), walk) as ColumnValue)?.Expr,
+                        this.ColumnOf(OperationFacts.Argument(invocation, 0), walk),
                         windowDuration: null,
                         invocation.Syntax,
                         isSession: true));
@@ -48,7 +48,7 @@ namespace StreamLint.Spark.Pipeline
                 case "UnixTimestamp" when isStatic && method.Parameters.Length == 0:
                     return new ColumnValue(new ComputedColumn(name, ImmutableArray<ColumnExpr?>.Empty, isProcessingTime: true));
                 case "Alias" or "As" or "Name" when !isStatic && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String:
-                    ColumnExpr? inner = (this.Eval(invocation.Instance, walk) as ColumnValue)?.Expr;
+                    ColumnExpr? inner = this.ColumnOf(invocation.Instance, walk);
                     return inner is not null && OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0)) is { } alias
                         ? new ColumnValue(new AliasColumn(inner, alias))
                         : null;
@@ -58,14 +58,14 @@ namespace StreamLint.Spark.Pipeline
             ImmutableArray<ColumnExpr?>.Builder inputs = ImmutableArray.CreateBuilder<ColumnExpr?>();
             if (invocation.Instance is not null)
             {
-                inputs.Add((this.Eval(invocation.Instance, walk) as ColumnValue)?.Expr);
+                inputs.Add(this.ColumnOf(invocation.Instance, walk));
             }
 
             foreach (IOperation? argument in this.AllArguments(invocation))
             {
                 if (argument is null || this.Symbols.Is(argument.Type, this.Symbols.Column))
                 {
-                    inputs.Add((this.Eval(argument, walk) as ColumnValue)?.Expr);
+                    inputs.Add(this.ColumnOf(argument, walk));
                 }
             }
 
@@ -115,7 +115,7 @@ namespace StreamLint.Spark.Pipeline
                 return new ConditionProjection(SqlText.ParseExpression(OperationFacts.ConstantString(condition)) is { } sql ? SqlSemantics.ReadsCurrentTime(sql) : null);
             }
 
-            ColumnExpr? expr = condition?.Type?.SpecialType == SpecialType.System_String ? null : (this.Eval(condition, walk) as ColumnValue)?.Expr;
+            ColumnExpr? expr = condition?.Type?.SpecialType == SpecialType.System_String ? null : this.ColumnOf(condition, walk);
             return new ConditionProjection(Projection.ContainsCurrentTime(expr));
         }
 
@@ -124,11 +124,14 @@ namespace StreamLint.Spark.Pipeline
             ImmutableArray<ColumnExpr?>.Builder columns = ImmutableArray.CreateBuilder<ColumnExpr?>(operations.Length);
             foreach (IOperation? operation in operations)
             {
-                columns.Add((this.Eval(operation, walk) as ColumnValue)?.Expr);
+                columns.Add(this.ColumnOf(operation, walk));
             }
 
             return columns.MoveToImmutable();
         }
+
+        /// <summary>The column expression <paramref name="operation"/> evaluates to; null when it is not a column the model can follow.</summary>
+        private ColumnExpr? ColumnOf(IOperation? operation, Walk walk) => (this.Eval(operation, walk) as ColumnValue)?.Expr;
 
         private static ColumnValue Computed(string function, ImmutableArray<ColumnExpr?> inputs) =>
             new ColumnValue(new ComputedColumn(function, inputs, isProcessingTime: false));
@@ -145,14 +148,14 @@ namespace StreamLint.Spark.Pipeline
 
                 case "WithColumn":
                     string? column = OperationFacts.ConstantString(OperationFacts.Argument(invocation, 0));
-                    ColumnExpr? value = (this.Eval(OperationFacts.Argument(invocation, 1), walk) as ColumnValue)?.Expr;
+                    ColumnExpr? value = this.ColumnOf(OperationFacts.Argument(invocation, 1), walk);
                     return column is null || value is null ? Projection.Unknown : new WithColumnProjection(column, value);
 
                 case "Drop":
                     var dropped = ImmutableArray.CreateBuilder<string>();
                     foreach (IOperation? argument in this.AllArguments(invocation))
                     {
-                        string? name = OperationFacts.ConstantString(argument) ?? ((this.Eval(argument, walk) as ColumnValue)?.Expr as ColumnRef)?.Name;
+                        string? name = OperationFacts.ConstantString(argument) ?? (this.ColumnOf(argument, walk) as ColumnRef)?.Name;
                         if (name is null)
                         {
                             return Projection.Unknown;
@@ -170,7 +173,7 @@ namespace StreamLint.Spark.Pipeline
                     {
                         ColumnExpr? expr = OperationFacts.ConstantString(argument) is { } name
                             ? new ColumnRef(name)
-                            : (this.Eval(argument, walk) as ColumnValue)?.Expr;
+                            : this.ColumnOf(argument, walk);
                         if (expr is null)
                         {
                             return Projection.Unknown;

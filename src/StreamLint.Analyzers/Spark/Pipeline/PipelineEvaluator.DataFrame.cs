@@ -102,7 +102,7 @@ namespace StreamLint.Spark.Pipeline
 
         /// <summary>True when a Select calls an aggregate function (Spark then plans a global aggregation) or cannot be read.</summary>
         private bool SelectAggregates(IInvocationOperation invocation, Walk walk) =>
-            this.AllArguments(invocation).Any(a => OperationFacts.ConstantString(a) is null && MayAggregate((this.Eval(a, walk) as ColumnValue)?.Expr));
+            this.AllArguments(invocation).Any(a => OperationFacts.ConstantString(a) is null && MayAggregate(this.ColumnOf(a, walk)));
 
         /// <summary>
         /// True when every item of a Select is a column expression that is proven to call an aggregate function
@@ -113,7 +113,7 @@ namespace StreamLint.Spark.Pipeline
             bool any = false;
             foreach (IOperation? argument in this.AllArguments(invocation))
             {
-                if (OperationFacts.ConstantString(argument) is not null || !IsAggregating((this.Eval(argument, walk) as ColumnValue)?.Expr))
+                if (OperationFacts.ConstantString(argument) is not null || !IsAggregating(this.ColumnOf(argument, walk)))
                 {
                     return false;
                 }
@@ -222,7 +222,7 @@ namespace StreamLint.Spark.Pipeline
             {
                 keys.Add(OperationFacts.ConstantString(key) is { } columnName
                     ? new ColumnRef(columnName)
-                    : (this.Eval(key, walk) as ColumnValue)?.Expr);
+                    : this.ColumnOf(key, walk));
             }
 
             return keys.ToImmutable();
