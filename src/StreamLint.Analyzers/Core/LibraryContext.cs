@@ -55,7 +55,7 @@ namespace StreamLint.Core
 
         /// <summary>Where the locals of an executable body get their values, indexed once per body.</summary>
         public LocalDefinitions DefinitionsFor(IOperation root) =>
-            this.localDefinitions.TryGetValue(root.Syntax, out LocalDefinitions known) ? known : this.localDefinitions.GetOrAdd(root.Syntax, new LocalDefinitions(root));
+            this.localDefinitions.GetOrAdd(root.Syntax, static (_, root) => new LocalDefinitions(root), root);
 
         /// <summary>
         /// Whether a string literal with exactly this value appears anywhere in the compilation. Any appearance counts:

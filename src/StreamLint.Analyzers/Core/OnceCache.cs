@@ -21,15 +21,8 @@ namespace StreamLint.Core
         public OnceCache(IEqualityComparer<TKey>? comparer = null) =>
             this.entries = new ConcurrentDictionary<TKey, Once<TValue>>(comparer ?? EqualityComparer<TKey>.Default);
 
-        public TValue GetOrAdd(TKey key, Func<TKey, TValue> create, CancellationToken cancellationToken)
-        {
-            if (!this.entries.TryGetValue(key, out Once<TValue>? entry))
-            {
-                entry = this.entries.GetOrAdd(key, new Once<TValue>());
-            }
-
-            return entry.Get(create, key, cancellationToken);
-        }
+        public TValue GetOrAdd(TKey key, Func<TKey, TValue> create, CancellationToken cancellationToken) =>
+            this.GetOrAdd(key, static (k, c) => c(k), create, cancellationToken);
 
         /// <summary>As <see cref="GetOrAdd(TKey, Func{TKey, TValue}, CancellationToken)"/>, with the computation's state passed rather than captured, so a hit allocates nothing.</summary>
         public TValue GetOrAdd<TState>(TKey key, Func<TKey, TState, TValue> create, TState state, CancellationToken cancellationToken)

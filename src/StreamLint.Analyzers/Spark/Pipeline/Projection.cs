@@ -67,28 +67,14 @@ namespace StreamLint.Spark.Pipeline
         }
 
         /// <summary>Three-valued "any": true if some item is true, else null if some item is unknown, else false.</summary>
-        protected static bool? AnyOf<T>(IEnumerable<T> items, System.Func<T, bool?> test)
+        protected static bool? AnyOf<T>(ImmutableArray<T> items, System.Func<T, bool?> test) =>
+            AnyOf(items, static (item, t) => t(item), test);
+
+        /// <summary>As <see cref="AnyOf{T}"/>, with the test's state passed rather than captured: no closure per call.</summary>
+        protected static bool? AnyOf<T, TState>(ImmutableArray<T> items, System.Func<T, TState, bool?> test, TState state)
         {
             bool? result = false;
             foreach (T item in items)
-            {
-                bool? value = test(item);
-                if (value == true)
-                {
-                    return true;
-                }
-
-                result = value is null ? null : result;
-            }
-
-            return result;
-        }
-
-        /// <summary>As <see cref="AnyOf{T}"/>, with the test's state passed rather than captured: no closure per call.</summary>
-        protected static bool? AnyOf<TState>(System.Collections.Immutable.ImmutableArray<ColumnExpr?> items, System.Func<ColumnExpr?, TState, bool?> test, TState state)
-        {
-            bool? result = false;
-            foreach (ColumnExpr? item in items)
             {
                 bool? value = test(item, state);
                 if (value == true)

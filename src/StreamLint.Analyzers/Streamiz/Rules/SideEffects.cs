@@ -56,7 +56,7 @@ namespace StreamLint.Streamiz.Rules
             new System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, string>();
 
         private static string MetadataName(INamedTypeSymbol type) =>
-            MetadataNames.TryGetValue(type, out string? known) ? known : MetadataNames.GetValue(type, static t => MakeMetadataName(t));
+            MetadataNames.GetValue(type, static t => MakeMetadataName(t));
 
         private static string MakeMetadataName(INamedTypeSymbol type)
         {
