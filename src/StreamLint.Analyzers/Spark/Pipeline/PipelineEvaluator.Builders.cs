@@ -13,9 +13,12 @@ namespace StreamLint.Spark.Pipeline
         {
             IMethodSymbol method = invocation.TargetMethod;
             INamedTypeSymbol builderType = method.ContainingType;
-            BuilderValue? receiver = this.Eval(invocation.Instance, walk) as BuilderValue;
+            // A configuration call returns the same builder. Its receiver, a link of the chain, is reached from the
+            // next link only; the chain's last value (the receiver of Load, Start, Save …) is kept, as the rules ask for it.
+            bool configuration = SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, builderType.OriginalDefinition);
+            BuilderValue? receiver = this.Eval(invocation.Instance, walk, store: !configuration) as BuilderValue;
 
-            if (SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, builderType.OriginalDefinition))
+            if (configuration)
             {
                 return receiver?.With(invocation); // configuration call: returns the same builder
             }

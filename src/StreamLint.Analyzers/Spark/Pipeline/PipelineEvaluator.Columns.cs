@@ -131,12 +131,12 @@ namespace StreamLint.Spark.Pipeline
         }
 
         /// <summary>The column expression <paramref name="operation"/> evaluates to; null when it is not a column the model can follow.</summary>
-        private ColumnExpr? ColumnOf(IOperation? operation, Walk walk) => (this.Eval(operation, walk) as ColumnValue)?.Expr;
+        private ColumnExpr? ColumnOf(IOperation? operation, Walk walk) => (this.Eval(operation, walk, store: false) as ColumnValue)?.Expr;
 
         private static ColumnValue Computed(string function, ImmutableArray<ColumnExpr?> inputs) =>
             new ColumnValue(new ComputedColumn(function, inputs, isProcessingTime: false));
 
-        /// <summary>What Select / WithColumn / WithColumnRenamed / Drop do to column facts; unknown when an argument cannot be followed.</summary>
+        /// <summary>What WithColumn / WithColumnRenamed / Drop do to column facts (Select: <see cref="Select"/>); unknown when an argument cannot be followed.</summary>
         private Projection ProjectionOf(IInvocationOperation invocation, Walk walk)
         {
             switch (invocation.TargetMethod.Name)
@@ -165,24 +165,6 @@ namespace StreamLint.Spark.Pipeline
                     }
 
                     return new DropProjection(dropped.ToImmutable());
-
-                case "Select":
-                    var selected = ImmutableArray.CreateBuilder<ColumnExpr>();
-                    // Select(Count(…)) is a global aggregation in Spark, not a projection: the caller makes it opaque.
-                    foreach (IOperation? argument in this.AllArguments(invocation))
-                    {
-                        ColumnExpr? expr = OperationFacts.ConstantString(argument) is { } name
-                            ? new ColumnRef(name)
-                            : this.ColumnOf(argument, walk);
-                        if (expr is null)
-                        {
-                            return Projection.Unknown;
-                        }
-
-                        selected.Add(expr);
-                    }
-
-                    return new SelectProjection(selected.ToImmutable());
 
                 default:
                     return Projection.Unknown;

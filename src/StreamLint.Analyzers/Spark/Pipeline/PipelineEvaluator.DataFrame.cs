@@ -84,11 +84,10 @@ namespace StreamLint.Spark.Pipeline
                 "Agg" => new AggregateNode(syntax, child, ImmutableArray<ColumnExpr?>.Empty, groupingCall: null, name),
                 "Distinct" => new DeduplicateNode(syntax, child, ImmutableArray<string>.Empty, name),
                 "DropDuplicates" => new DeduplicateNode(syntax, child, this.ColumnNames(invocation), name),
-                "Select" when this.SelectAggregatesOnly(invocation, walk) => new AggregateNode(syntax, child, ImmutableArray<ColumnExpr?>.Empty, groupingCall: null, name),
-                "Select" when this.SelectAggregates(invocation, walk) => new OpaqueNode(syntax, child, name),
+                "Select" => this.Select(invocation, child, walk),
                 "SelectExpr" => this.SelectExpr(invocation, child),
                 "Transform" => this.Transform(invocation, child, walk) ?? new OpaqueNode(syntax, child, name),
-                "Select" or "WithColumn" or "WithColumnRenamed" or "Drop" => new UnaryNode(syntax, child, name, this.ProjectionOf(invocation, walk)),
+                "WithColumn" or "WithColumnRenamed" or "Drop" => new UnaryNode(syntax, child, name, this.ProjectionOf(invocation, walk)),
                 "Filter" or "Where" => new UnaryNode(syntax, child, name, this.ConditionOf(invocation, walk)),
                 "Join" => this.Join(invocation, child, walk),
                 "Repartition" or "Coalesce" => new UnaryNode(syntax, child, name, projection: null, partitions: ConstantPartitions(invocation)),
@@ -100,28 +99,32 @@ namespace StreamLint.Spark.Pipeline
             return new DataFrameValue(node);
         }
 
-        /// <summary>True when a Select calls an aggregate function (Spark then plans a global aggregation) or cannot be read.</summary>
-        private bool SelectAggregates(IInvocationOperation invocation, Walk walk) =>
-            this.AllArguments(invocation).Any(a => OperationFacts.ConstantString(a) is null && MayAggregate(this.ColumnOf(a, walk)));
-
         /// <summary>
-        /// True when every item of a Select is a column expression that is proven to call an aggregate function
-        /// (<c>Select(Count(Col("x")), Max(Col("ts")))</c>): Spark plans a global aggregation, as for SelectExpr.
+        /// A Select, from each item's column read once. When every item is a column expression proven to call an
+        /// aggregate function (<c>Select(Count(Col("x")), Max(Col("ts")))</c>), Spark plans a global aggregation, as for
+        /// SelectExpr; when an item may aggregate or cannot be read, the node is opaque; otherwise it is a projection.
         /// </summary>
-        private bool SelectAggregatesOnly(IInvocationOperation invocation, Walk walk)
+        private PlanNode Select(IInvocationOperation invocation, PlanNode child, Walk walk)
         {
-            bool any = false;
+            SyntaxNode syntax = invocation.Syntax;
+            var items = new List<(bool Named, ColumnExpr? Expr)>();
             foreach (IOperation? argument in this.AllArguments(invocation))
             {
-                if (OperationFacts.ConstantString(argument) is not null || !IsAggregating(this.ColumnOf(argument, walk)))
-                {
-                    return false;
-                }
-
-                any = true;
+                items.Add(OperationFacts.ConstantString(argument) is { } name ? (true, new ColumnRef(name)) : (false, this.ColumnOf(argument, walk)));
             }
 
-            return any;
+            if (items.Count > 0 && items.All(item => !item.Named && IsAggregating(item.Expr)))
+            {
+                return new AggregateNode(syntax, child, ImmutableArray<ColumnExpr?>.Empty, groupingCall: null, "Select");
+            }
+
+            if (items.Any(item => !item.Named && MayAggregate(item.Expr)))
+            {
+                return new OpaqueNode(syntax, child, "Select");
+            }
+
+            // Every item is read here: an unread one may aggregate, so it made the node opaque above.
+            return new UnaryNode(syntax, child, "Select", new SelectProjection(items.Select(item => item.Expr!).ToImmutableArray()));
         }
 
         private static int? ConstantPartitions(IInvocationOperation invocation) =>

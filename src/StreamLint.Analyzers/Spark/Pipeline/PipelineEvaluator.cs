@@ -35,7 +35,13 @@ namespace StreamLint.Spark.Pipeline
         public BuilderValue? EvaluateBuilder(IOperation? operation, CancellationToken cancellationToken) =>
             this.Evaluate(operation, cancellationToken) as BuilderValue;
 
-        private SparkValue? Eval(IOperation? operation, Walk walk)
+        /// <summary>
+        /// The value of <paramref name="operation"/>, from the cache or computed. <paramref name="store"/> is false for
+        /// a column's inputs and a builder call's receiver: each is reached only through the expression it is part of,
+        /// whose own value is kept, so an entry for it would be written (a locked write, and a node of the table) and
+        /// seldom read. A local's definitions, helpers' returns and the rules' own questions are always kept.
+        /// </summary>
+        private SparkValue? Eval(IOperation? operation, Walk walk, bool store = true)
         {
             if (operation is null)
             {
@@ -71,7 +77,7 @@ namespace StreamLint.Spark.Pipeline
                 walk.InProgress.Remove(operation.Syntax);
             }
 
-            return this.cache.GetOrAdd(operation.Syntax, value);
+            return store ? this.cache.GetOrAdd(operation.Syntax, value) : value;
         }
 
         /// <summary>
