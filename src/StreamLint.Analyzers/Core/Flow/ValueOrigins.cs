@@ -24,6 +24,7 @@ namespace StreamLint.Core.Flow
 
         private readonly LibraryContext library;
         private readonly Cache<ISymbol, ImmutableArray<MemberWrite>> memberWrites = new Cache<ISymbol, ImmutableArray<MemberWrite>>(SymbolEqualityComparer.Default);
+        private readonly Cache<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>> writeSites = new Cache<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>>(SymbolEqualityComparer.Default);
 
         public ValueOrigins(LibraryContext library) => this.library = library;
 
@@ -249,16 +250,14 @@ namespace StreamLint.Core.Flow
 
             var writes = ImmutableArray.CreateBuilder<MemberWrite>();
             INamedTypeSymbol type = member.ContainingType;
-            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+            if (this.WriteSitesOf(type, cancellationToken).TryGetValue(member.Name, out List<SyntaxNode>? sites))
             {
-                SyntaxNode declaration = reference.GetSyntax(cancellationToken);
-                SemanticModel? model = null;
-                foreach (SyntaxNode node in declaration.DescendantNodes())
+                foreach (SyntaxNode node in sites)
                 {
+                    SemanticModel model = this.library.ModelFor(node.SyntaxTree);
                     switch (node)
                     {
-                        case VariableDeclaratorSyntax { Initializer: { } initializer } declarator when declarator.Identifier.ValueText == member.Name:
-                            model ??= this.library.ModelFor(node.SyntaxTree);
+                        case VariableDeclaratorSyntax { Initializer: { } initializer } declarator:
                             if (SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator, cancellationToken), member)
                                 && model.GetOperation(initializer, cancellationToken) is IFieldInitializerOperation fieldInitializer)
                             {
@@ -266,16 +265,14 @@ namespace StreamLint.Core.Flow
                             }
 
                             break;
-                        case PropertyDeclarationSyntax { Initializer: { } initializer } property when property.Identifier.ValueText == member.Name:
-                            model ??= this.library.ModelFor(node.SyntaxTree);
+                        case PropertyDeclarationSyntax { Initializer: { } initializer }:
                             if (model.GetOperation(initializer, cancellationToken) is IPropertyInitializerOperation propertyInitializer)
                             {
                                 writes.Add(new MemberWrite(propertyInitializer.Value, propertyInitializer));
                             }
 
                             break;
-                        case AssignmentExpressionSyntax assignment when TargetName(assignment.Left) == member.Name:
-                            model ??= this.library.ModelFor(node.SyntaxTree);
+                        case AssignmentExpressionSyntax assignment:
                             if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol?.OriginalDefinition, member))
                             {
                                 break;
@@ -290,13 +287,51 @@ namespace StreamLint.Core.Flow
 
                             writes.Add(new MemberWrite(write.Value, write));
                             break;
-                        case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument when TargetName(argument.Expression) == member.Name:
-                            return default;
+                        case ArgumentSyntax:
+                            return default; // passed by ref or out
                     }
                 }
             }
 
             return writes.ToImmutable();
+        }
+
+        /// <summary>
+        /// The places in a type's declarations that can write a member, by the member's name, in source order:
+        /// declarators and properties with an initializer, assignments, and ref or out arguments. Read once per type,
+        /// not once per member asked about.
+        /// </summary>
+        private Dictionary<string, List<SyntaxNode>> WriteSitesOf(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+            this.writeSites.GetOrAdd(type, static (t, token) => FindWriteSites(t, token), cancellationToken);
+
+        private static Dictionary<string, List<SyntaxNode>> FindWriteSites(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            var sites = new Dictionary<string, List<SyntaxNode>>();
+            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+            {
+                foreach (SyntaxNode node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    string? name = node switch
+                    {
+                        VariableDeclaratorSyntax { Initializer: not null } declarator => declarator.Identifier.ValueText,
+                        PropertyDeclarationSyntax { Initializer: not null } property => property.Identifier.ValueText,
+                        AssignmentExpressionSyntax assignment => TargetName(assignment.Left),
+                        ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => TargetName(argument.Expression),
+                        _ => null,
+                    };
+                    if (name is not null)
+                    {
+                        if (!sites.TryGetValue(name, out List<SyntaxNode>? named))
+                        {
+                            sites[name] = named = new List<SyntaxNode>();
+                        }
+
+                        named.Add(node);
+                    }
+                }
+            }
+
+            return sites;
         }
 
         /// <summary>Whether only the type's own code can write the member: a private or readonly field, a private-set auto-property.</summary>
