@@ -128,7 +128,8 @@ namespace StreamLint.Core
                 return null;
             }
 
-            var positions = new List<int>();
+            List<int> positions = positionsOfThread ??= new List<int>();
+            positions.Clear();
             for (int i = 0; NextWord(text, ref i, out int start);)
             {
                 if ((text[start] < '0' || text[start] > '9') && CallMayFollow(text, i) && names.Contains(text, start, i - start))
@@ -139,6 +140,10 @@ namespace StreamLint.Core
 
             return positions.ToArray();
         }
+
+        // Reused by each thread's scans: only the array kept for the tree is allocated, not a growing list per file.
+        [ThreadStatic]
+        private static List<int>? positionsOfThread;
 
         /// <summary>Moves <paramref name="position"/> past the next run of identifier characters, which starts at <paramref name="start"/>; false at the end.</summary>
         [MethodImpl(Jit.Optimized)]

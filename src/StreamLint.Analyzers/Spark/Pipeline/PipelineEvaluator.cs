@@ -60,7 +60,7 @@ namespace StreamLint.Spark.Pipeline
             }
 
             walk.CancellationToken.ThrowIfCancellationRequested();
-            if (walk.Depth >= MaxDepth || !walk.InProgress.Add(operation.Syntax))
+            if (walk.Depth >= MaxDepth || !walk.Enter(operation.Syntax))
             {
                 return null; // too deep, or a cycle: unknown
             }
@@ -74,7 +74,7 @@ namespace StreamLint.Spark.Pipeline
             finally
             {
                 walk.Depth--;
-                walk.InProgress.Remove(operation.Syntax);
+                walk.Leave(operation.Syntax);
             }
 
             return store ? this.cache.GetOrAdd(operation.Syntax, value) : value;
@@ -227,11 +227,17 @@ namespace StreamLint.Spark.Pipeline
         /// <summary>State of one evaluation request: recursion depth and the nodes being evaluated (cycle guard).</summary>
         private sealed class Walk
         {
+            // The nodes being evaluated, to cut cycles; made on the first miss, as most questions are answered by the cache.
+            private HashSet<SyntaxNode>? inProgress;
+
             public Walk(CancellationToken cancellationToken) => this.CancellationToken = cancellationToken;
 
             public CancellationToken CancellationToken { get; }
 
-            public HashSet<SyntaxNode> InProgress { get; } = new HashSet<SyntaxNode>();
+            /// <summary>False when <paramref name="node"/> is already being evaluated (a cycle).</summary>
+            public bool Enter(SyntaxNode node) => (this.inProgress ??= new HashSet<SyntaxNode>()).Add(node);
+
+            public void Leave(SyntaxNode node) => this.inProgress?.Remove(node);
 
             public int Depth { get; set; }
         }
