@@ -19,6 +19,9 @@ namespace StreamLint.Core
     {
         private static readonly ConditionalWeakTable<SyntaxTree, TreeText> Instances = new ConditionalWeakTable<SyntaxTree, TreeText>();
 
+        private const int UnicodeEscape = 1;
+        private const int HexEscape = 2;
+
         private static readonly bool[] IdentifierChar = Enumerable.Range(0, 128).Select(c => IsAsciiIdentifierPart((char)c)).ToArray();
 
         private readonly SyntaxTree tree;
@@ -29,6 +32,7 @@ namespace StreamLint.Core
         private readonly PerNameSet<bool> relevance = new PerNameSet<bool>();
         private readonly PerNameSet<int[]?> callCandidates = new PerNameSet<int[]?>();
         private InvocationIndex? invocations;
+        private int escapes = -1; // EscapesIn: not read yet
 
         private TreeText(SyntaxTree tree) => this.tree = tree;
 
@@ -66,7 +70,8 @@ namespace StreamLint.Core
             }
 
             NameSet[] sets = RelevanceSets.With(words);
-            bool[] answers = NamesAnyWord(this.tree.GetText(cancellationToken).ToString(), sets);
+            string text = this.tree.GetText(cancellationToken).ToString();
+            bool[] answers = NamesAnyWord(text, this.MaySpellWithEscapes(text), sets);
             bool answer = false;
             for (int i = 0; i < sets.Length; i++)
             {
@@ -82,10 +87,10 @@ namespace StreamLint.Core
 
         /// <summary>For each set, whether the text names one of its words.</summary>
         [MethodImpl(Jit.Optimized)]
-        private static bool[] NamesAnyWord(string text, NameSet[] sets)
+        private static bool[] NamesAnyWord(string text, bool escapes, NameSet[] sets)
         {
             var found = new bool[sets.Length];
-            if (HasEscapes(text))
+            if (escapes)
             {
                 for (int s = 0; s < found.Length; s++)
                 {
@@ -118,16 +123,15 @@ namespace StreamLint.Core
         /// Cached per name set (each library's member names).
         /// </summary>
         public int[]? CallCandidates(NameSet names, CancellationToken cancellationToken) =>
-            this.callCandidates.GetOrAdd(names, n => FindCallCandidates(this.tree.GetText(cancellationToken).ToString(), n));
+            this.callCandidates.GetOrAdd(names, n =>
+            {
+                string text = this.tree.GetText(cancellationToken).ToString();
+                return this.MaySpellWithEscapes(text) ? null : FindCallCandidates(text, n);
+            });
 
         [MethodImpl(Jit.Optimized)]
-        private static int[]? FindCallCandidates(string text, NameSet names)
+        private static int[] FindCallCandidates(string text, NameSet names)
         {
-            if (HasEscapes(text))
-            {
-                return null;
-            }
-
             List<int> positions = positionsOfThread ??= new List<int>();
             positions.Clear();
             for (int i = 0; NextWord(text, ref i, out int start);)
@@ -179,8 +183,38 @@ namespace StreamLint.Core
             return end < text.Length && text[end] is '(' or '<' or '/';
         }
 
-        private static bool HasEscapes(string text) =>
-            text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0;
+        /// <summary>Whether the text has a \u or \U escape, with which an identifier or a string can be spelled.</summary>
+        private bool MaySpellWithEscapes(string text) => (this.EscapesIn(text) & UnicodeEscape) != 0;
+
+        /// <summary>The escapes the text's backslashes start (<see cref="UnicodeEscape"/>, <see cref="HexEscape"/>), read once per tree.</summary>
+        private int EscapesIn(string text)
+        {
+            int known = Volatile.Read(ref this.escapes);
+            if (known < 0)
+            {
+                known = ScanEscapes(text);
+                Volatile.Write(ref this.escapes, known);
+            }
+
+            return known;
+        }
+
+        [MethodImpl(Jit.Optimized)]
+        private static int ScanEscapes(string text)
+        {
+            int found = 0;
+            for (int i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length && found != (UnicodeEscape | HexEscape); i = text.IndexOf('\\', i + 1))
+            {
+                found |= text[i + 1] switch
+                {
+                    'u' or 'U' => UnicodeEscape,
+                    'x' => HexEscape,
+                    _ => 0,
+                };
+            }
+
+            return found;
+        }
 
         /// <summary>Every invocation of this tree, in source order; the tree is read once.</summary>
         public IReadOnlyList<InvocationExpressionSyntax> Invocations(CancellationToken cancellationToken) =>
@@ -199,7 +233,7 @@ namespace StreamLint.Core
         private IReadOnlyList<InvocationExpressionSyntax> FindInvocations(string name, CancellationToken cancellationToken)
         {
             string text = this.tree.GetText(cancellationToken).ToString();
-            if (HasEscapes(text))
+            if (this.MaySpellWithEscapes(text))
             {
                 return this.Index(cancellationToken).ByName.TryGetValue(name, out List<InvocationExpressionSyntax>? indexed)
                     ? indexed
@@ -268,7 +302,7 @@ namespace StreamLint.Core
         private bool ScanForIdentifier(string name, CancellationToken cancellationToken)
         {
             string text = this.tree.GetText(cancellationToken).ToString();
-            if (text.IndexOf(name, StringComparison.Ordinal) < 0 && !HasEscapes(text))
+            if (text.IndexOf(name, StringComparison.Ordinal) < 0 && !this.MaySpellWithEscapes(text))
             {
                 return false;
             }
@@ -287,7 +321,7 @@ namespace StreamLint.Core
         private bool ScanForStringLiteral(string value, CancellationToken cancellationToken)
         {
             string text = this.tree.GetText(cancellationToken).ToString();
-            if (text.IndexOf(value, StringComparison.Ordinal) < 0 && !HasEscapes(text) && text.IndexOf("\\x", StringComparison.Ordinal) < 0)
+            if (text.IndexOf(value, StringComparison.Ordinal) < 0 && this.EscapesIn(text) == 0)
             {
                 return false;
             }

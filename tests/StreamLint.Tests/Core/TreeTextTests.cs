@@ -52,6 +52,29 @@ namespace StreamLint.Tests.Core
             Assert.True(text.IsRelevant(Kafka, CancellationToken.None));
         }
 
+        [Fact]
+        public void A_string_literal_spelled_with_escapes_is_found_and_a_missing_one_is_not()
+        {
+            TreeText hex = Text("class C { string s = \"\\x41utoCommit\"; string t = \"\\u0065nable\"; }");
+            TreeText plain = Text("class C { string s = \"enable.auto.commit\"; }");
+
+            Assert.True(hex.HasStringLiteral("AutoCommit", CancellationToken.None));
+            Assert.True(hex.HasStringLiteral("enable", CancellationToken.None));
+            Assert.False(hex.HasStringLiteral("disable", CancellationToken.None));
+            Assert.True(plain.HasStringLiteral("enable.auto.commit", CancellationToken.None));
+            Assert.False(plain.HasStringLiteral("enable.auto", CancellationToken.None));
+        }
+
+        [Fact]
+        public void An_identifier_spelled_with_escapes_is_found()
+        {
+            TreeText text = Text("class \\u0044ataFrame { } class Other { }");
+
+            Assert.True(text.HasIdentifier("DataFrame", CancellationToken.None));
+            Assert.True(text.HasIdentifier("Other", CancellationToken.None));
+            Assert.False(text.HasIdentifier("Another", CancellationToken.None));
+        }
+
         private static TreeText Text(string source) => TreeText.For(CSharpSyntaxTree.ParseText(source));
     }
 }
