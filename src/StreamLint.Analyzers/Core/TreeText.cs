@@ -24,6 +24,10 @@ namespace StreamLint.Core
 
         private static readonly bool[] IdentifierChar = Enumerable.Range(0, 128).Select(c => IsAsciiIdentifierPart((char)c)).ToArray();
 
+        // Reused by each thread's call-candidate scans: only the array kept for the tree is allocated, not a growing list per file.
+        [ThreadStatic]
+        private static List<int>? positionsOfThread;
+
         private readonly SyntaxTree tree;
         // Made on first use: a compilation-wide question creates the TreeText of every tree, and most trees are asked one kind.
         private Cache<string, bool>? stringConstants;
@@ -144,10 +148,6 @@ namespace StreamLint.Core
 
             return positions.ToArray();
         }
-
-        // Reused by each thread's scans: only the array kept for the tree is allocated, not a growing list per file.
-        [ThreadStatic]
-        private static List<int>? positionsOfThread;
 
         /// <summary>Moves <paramref name="position"/> past the next run of identifier characters, which starts at <paramref name="start"/>; false at the end.</summary>
         [MethodImpl(Jit.Optimized)]
