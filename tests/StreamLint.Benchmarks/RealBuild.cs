@@ -274,7 +274,12 @@ namespace StreamLint.Benchmarks
         }
 
         private static void LogBuild(string label, BuildSample sample) =>
-            Program.Log($"{label}: wall {sample.WallMs / 1000:0.0} s, Csc {sample.CscMs:0} ms, StreamLint {Fmt(sample.StreamLintMs)} ms, peer mean {sample.PeerMeanMs:0.00} ms; load {sample.LoadBefore} -> {sample.LoadAfter}");
+            Program.Log($"{label}: wall {sample.WallMs / 1000:0.0} s, Csc {sample.CscMs:0} ms, StreamLint {Fmt(sample.StreamLintMs)} ms, peer mean {sample.PeerMeanMs:0.00} ms; load {sample.LoadBefore} -> {sample.LoadAfter}; {Describe(sample.Host)}");
+
+        private static string Describe(HostReading host) =>
+            $"idle before {Percent(host.IdleBefore)} after {host.QuietWait.TotalSeconds:0} s, steal {Percent(host.StealDuring)}";
+
+        internal static string Percent(double? share) => share is { } s ? s.ToString("P1", CultureInfo.InvariantCulture) : "n/a";
 
         private static async Task<BuildSample> BuildAsync(string project, string mode, string serverId, string tag, bool binlog)
         {
@@ -303,9 +308,13 @@ namespace StreamLint.Benchmarks
                 args.Add($"-bl:{Path.Combine(dir, $"build-{mode}-{tag}.binlog")}");
             }
 
+            (TimeSpan waited, double? idleBefore) = await HostCpu.WaitForQuietAsync();
             string loadBefore = Program.LoadAverage();
+            HostCpu? cpuBefore = HostCpu.Read();
             BuildRun run = await DotnetAsync(dir, args, null, TimeSpan.FromMinutes(20));
+            HostCpu? cpuAfter = HostCpu.Read();
             string loadAfter = Program.LoadAverage();
+            var host = new HostReading(waited, idleBefore, HostCpu.StealShare(cpuBefore, cpuAfter));
             string[] lines = File.Exists(log) ? File.ReadAllLines(log) : Array.Empty<string>();
             if (run.ExitCode != 0)
             {
@@ -315,7 +324,7 @@ namespace StreamLint.Benchmarks
 
             var report = AnalyzerReportParser.Parse(lines) ?? throw new InvalidOperationException($"no analyzer report in {log}");
             double csc = AnalyzerReportParser.CscMilliseconds(lines) ?? throw new InvalidOperationException($"no Csc time in the performance summary of {log}");
-            return new BuildSample(run.WallMs, csc, report.TotalMs, report.Assemblies, AnalyzerReportParser.Diagnostics(lines, "SL"), loadBefore, loadAfter, log);
+            return new BuildSample(run.WallMs, csc, report.TotalMs, report.Assemblies, AnalyzerReportParser.Diagnostics(lines, "SL"), loadBefore, loadAfter, host, log);
         }
 
         /// <summary>Two more warm builds, traced for allocations in the compiler server (not part of the measured ones).</summary>

@@ -79,13 +79,14 @@ namespace StreamLint.Benchmarks
             md.AppendLine($"{Environment.ProcessorCount} cores, .NET SDK {sdk}, `dotnet build -c Release --no-incremental -p:ReportAnalyzer=true`; StreamLint {version} from a local feed, peer {PeerPackage} {PeerVersion}, "
                 + $"the SDK's NetAnalyzers on as in every project; Streamiz.Kafka.Net {StreamizVersion} and Confluent.Kafka {ConfluentVersion} referenced by the streaming corpus; "
                 + $"medians of {options.Reps} builds after untimed ones (column *warm-ups*: at least {options.WarmupsFor("cold")} cold and {options.WarmupsFor("warm")} warm, warm ones continued until two builds in a row took at least nine tenths of the Csc time before them); *cold* = `-p:UseSharedCompilation=false` (a new compiler process loads every analyzer, as in CI), "
-                + $"*warm* = a compiler server of the benchmark's own, already running with the analyzers loaded. Load average before {loadBefore}, after {loadAfter}.");
+                + $"*warm* = a compiler server of the benchmark's own, already running with the analyzers loaded. Load average before {loadBefore}, after {loadAfter}. "
+                + "Each build starts once the machine has been at least 95 % idle for a second (at most 30 s of waiting); *idle before* is the lowest such reading of the row's builds, *steal* the highest share of CPU time the hypervisor took during one of them (/proc/stat).");
             md.AppendLine();
-            md.AppendLine("| LOC | corpus | mode | warm-ups | files (Spark/Streamiz/Kafka/other) | build s | Csc ms | all analyzers ms | StreamLint ms | share of Csc | ms/rule | peer mean / median ms | SDK analyzers mean / median ms | load (first build → last) |");
-            md.AppendLine("|---:|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            md.AppendLine("| LOC | corpus | mode | warm-ups | files (Spark/Streamiz/Kafka/other) | build s | Csc ms | all analyzers ms | StreamLint ms | share of Csc | ms/rule | peer mean / median ms | SDK analyzers mean / median ms | load (first build → last) | idle before | steal |");
+            md.AppendLine("|---:|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
             foreach (RealBuildResult r in results)
             {
-                md.AppendLine($"| {r.Loc:N0} | {r.Corpus} | {r.Mode} | {r.Warmups} | {r.Files} | {r.WallMs / 1000:0.0} | {r.CscMs:0} | {r.AnalyzersMs:0} | {RealBuildResult.Ms(r.StreamLintMs)} | {r.Share:P2} | {r.StreamLintMsPerRule:0.00} | {r.PeerMeanMs:0.00} / {RealBuildResult.Ms(r.PeerMedianMs, "0.0")} ({r.PeerAnalyzers}) | {r.SdkMeanMs:0.00} / {RealBuildResult.Ms(r.SdkMedianMs, "0.0")} ({r.SdkAnalyzers}) | {r.Builds[0].LoadBefore} → {r.Builds[^1].LoadAfter} |");
+                md.AppendLine($"| {r.Loc:N0} | {r.Corpus} | {r.Mode} | {r.Warmups} | {r.Files} | {r.WallMs / 1000:0.0} | {r.CscMs:0} | {r.AnalyzersMs:0} | {RealBuildResult.Ms(r.StreamLintMs)} | {r.Share:P2} | {r.StreamLintMsPerRule:0.00} | {r.PeerMeanMs:0.00} / {RealBuildResult.Ms(r.PeerMedianMs, "0.0")} ({r.PeerAnalyzers}) | {r.SdkMeanMs:0.00} / {RealBuildResult.Ms(r.SdkMedianMs, "0.0")} ({r.SdkAnalyzers}) | {r.Builds[0].LoadBefore} → {r.Builds[^1].LoadAfter} | {Percent(r.Builds.Min(b => b.Host.IdleBefore))} | {Percent(r.Builds.Max(b => b.Host.StealDuring))} |");
             }
 
             md.AppendLine();

@@ -12,7 +12,7 @@ namespace StreamLint.Benchmarks
     {
         public const string StreamLintAssembly = "StreamLint.Analyzers";
 
-        public BuildSample(double wallMs, double cscMs, double analyzersMs, List<ReportAssembly> assemblies, Dictionary<string, int> diagnostics, string loadBefore, string loadAfter, string log)
+        public BuildSample(double wallMs, double cscMs, double analyzersMs, List<ReportAssembly> assemblies, Dictionary<string, int> diagnostics, string loadBefore, string loadAfter, HostReading host, string log)
         {
             this.WallMs = wallMs;
             this.CscMs = cscMs;
@@ -21,6 +21,7 @@ namespace StreamLint.Benchmarks
             this.Diagnostics = diagnostics;
             this.LoadBefore = loadBefore;
             this.LoadAfter = loadAfter;
+            this.Host = host;
             this.Log = log;
         }
 
@@ -38,6 +39,8 @@ namespace StreamLint.Benchmarks
         public string LoadBefore { get; }
 
         public string LoadAfter { get; }
+
+        public HostReading Host { get; }
 
         public string Log { get; }
 
@@ -189,10 +192,19 @@ namespace StreamLint.Benchmarks
                 ["peer_mean_ms"] = Program.Round(b.PeerMeanMs),
                 ["load_average_before"] = b.LoadBefore,
                 ["load_average_after"] = b.LoadAfter,
+                ["quiet_wait_ms"] = Program.Round(b.Host.QuietWait.TotalMilliseconds),
+                ["idle_share_before"] = b.Host.IdleBefore is { } idle ? Math.Round(idle, 4) : null,
+                ["steal_share_during"] = b.Host.StealDuring is { } steal ? Math.Round(steal, 4) : null,
                 ["log"] = b.Log,
             }).ToArray(),
         };
     }
+
+    /// <summary>
+    /// The machine around one build (<see cref="HostCpu"/>): how long the build waited for a quiet machine, how idle the
+    /// machine was just before it started, and the share of CPU time the hypervisor took during it.
+    /// </summary>
+    internal sealed record HostReading(TimeSpan QuietWait, double? IdleBefore, double? StealDuring);
 
     internal sealed record RealBudget(string Name, string Description, string Limit, string Measured, string Status);
 }
