@@ -140,7 +140,6 @@ namespace StreamLint.Core
         /// Overloads, accessors and same-named members of many types share one entry of the string heap, so each
         /// distinct entry is decoded once.
         /// </summary>
-        [MethodImpl(Jit.Optimized)] // one loop over every member of the library, run in a fresh compiler process
         private static IEnumerable<string> MemberNamesIn(MetadataReader reader)
         {
             var names = new HashSet<StringHandle>();

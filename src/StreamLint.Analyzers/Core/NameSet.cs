@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 
 namespace StreamLint.Core
 {
@@ -18,9 +17,8 @@ namespace StreamLint.Core
         private readonly HashSet<string> names;
         private readonly Dictionary<int, string[]> byLengthAndFirst;
 
-        // A plain loop compiled optimised: a library's set holds every member name it declares (tens of thousands for
-        // Streamiz.Kafka.Net) and is built in a fresh compiler process too.
-        [MethodImpl(Jit.Optimized)]
+        // A plain loop: a library's set holds every public member name it declares (thousands for Streamiz.Kafka.Net)
+        // and is built in a fresh compiler process too.
         public NameSet(IEnumerable<string> names)
         {
             this.names = new HashSet<string>(StringComparer.Ordinal);
@@ -57,7 +55,6 @@ namespace StreamLint.Core
         public bool Contains(string name) => this.names.Contains(name);
 
         /// <summary>Whether <paramref name="text"/>[<paramref name="start"/>..+<paramref name="length"/>] is one of the names.</summary>
-        [MethodImpl(Jit.Optimized)]
         public bool Contains(string text, int start, int length)
         {
             if (length == 0)

@@ -90,7 +90,6 @@ namespace StreamLint.Core
         }
 
         /// <summary>For each set, whether the text names one of its words.</summary>
-        [MethodImpl(Jit.Optimized)]
         private static bool[] NamesAnyWord(string text, bool escapes, NameSet[] sets)
         {
             var found = new bool[sets.Length];
@@ -133,7 +132,6 @@ namespace StreamLint.Core
                 return this.MaySpellWithEscapes(text) ? null : FindCallCandidates(text, n);
             });
 
-        [MethodImpl(Jit.Optimized)]
         private static int[] FindCallCandidates(string text, NameSet names)
         {
             List<int> positions = positionsOfThread ??= new List<int>();
@@ -150,7 +148,6 @@ namespace StreamLint.Core
         }
 
         /// <summary>Moves <paramref name="position"/> past the next run of identifier characters, which starts at <paramref name="start"/>; false at the end.</summary>
-        [MethodImpl(Jit.Optimized)]
         private static bool NextWord(string text, ref int position, out int start)
         {
             int length = text.Length;
@@ -172,7 +169,6 @@ namespace StreamLint.Core
         /// Whether what follows <paramref name="end"/> (after whitespace) can open a call's arguments: <c>(</c>, type
         /// arguments <c>&lt;</c>, or <c>/</c>, a comment before them (the tree decides).
         /// </summary>
-        [MethodImpl(Jit.Optimized)]
         private static bool CallMayFollow(string text, int end)
         {
             while (end < text.Length && char.IsWhiteSpace(text[end]))
@@ -199,7 +195,6 @@ namespace StreamLint.Core
             return known;
         }
 
-        [MethodImpl(Jit.Optimized)]
         private static int ScanEscapes(string text)
         {
             int found = 0;

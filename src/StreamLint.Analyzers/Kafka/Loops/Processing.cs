@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -45,7 +44,6 @@ namespace StreamLint.Kafka.Loops
         }
 
         /// <summary>Adds the locals computed from the derived values (to a fixed point, in a few passes).</summary>
-        [MethodImpl(Jit.Optimized)] // walks every operation of a loop body, up to three times
         private static void Derive(IOperation body, HashSet<ISymbol> derived)
         {
             for (int pass = 0; pass < 3; pass++)
@@ -81,7 +79,6 @@ namespace StreamLint.Kafka.Loops
             }
         }
 
-        [MethodImpl(Jit.Optimized)]
         private static bool References(IOperation operation, HashSet<ISymbol> derived)
         {
             foreach (IOperation node in operation.DescendantsAndSelf())

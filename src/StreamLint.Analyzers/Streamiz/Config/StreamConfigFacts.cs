@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -202,7 +201,6 @@ namespace StreamLint.Streamiz.Config
         }
 
         /// <summary>The StreamConfig and KafkaStream creations of one file, and its writes of <c>Guarantee</c> or through an indexer.</summary>
-        [MethodImpl(Jit.Optimized)] // visits every node of every file that can hold Streamiz code, in a fresh compiler process too
         private static void Scan(
             SyntaxTree tree,
             SemanticModel model,
