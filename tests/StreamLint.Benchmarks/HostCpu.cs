@@ -44,12 +44,13 @@ namespace StreamLint.Benchmarks
         }
 
         /// <summary>The share of all CPU time between two readings that the hypervisor gave to others.</summary>
-        public static double? StealShare(HostCpu? before, HostCpu? after) =>
-            before is { } b && after is { } a && a.Total > b.Total ? (double)(a.Steal - b.Steal) / (a.Total - b.Total) : null;
+        public static double? StealShare(HostCpu? before, HostCpu? after) => Share(before, after, static c => c.Steal);
 
         /// <summary>The share of all CPU time between two readings that was idle.</summary>
-        public static double? IdleShare(HostCpu? before, HostCpu? after) =>
-            before is { } b && after is { } a && a.Total > b.Total ? (double)(a.Idle - b.Idle) / (a.Total - b.Total) : null;
+        public static double? IdleShare(HostCpu? before, HostCpu? after) => Share(before, after, static c => c.Idle);
+
+        private static double? Share(HostCpu? before, HostCpu? after, Func<HostCpu, long> part) =>
+            before is { } b && after is { } a && a.Total > b.Total ? (double)(part(a) - part(b)) / (a.Total - b.Total) : null;
 
         /// <summary>
         /// Waits until the machine has been at least 95 % idle over one second (the compiler server and MSBuild have

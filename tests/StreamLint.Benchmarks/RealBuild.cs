@@ -279,7 +279,7 @@ namespace StreamLint.Benchmarks
         private static string Describe(HostReading host) =>
             $"idle before {Percent(host.IdleBefore)} after {host.QuietWait.TotalSeconds:0} s, steal {Percent(host.StealDuring)}";
 
-        internal static string Percent(double? share) => share is { } s ? s.ToString("P1", CultureInfo.InvariantCulture) : "n/a";
+        private static string Percent(double? share) => share is { } s ? s.ToString("P1", CultureInfo.InvariantCulture) : "n/a";
 
         private static async Task<BuildSample> BuildAsync(string project, string mode, string serverId, string tag, bool binlog)
         {
